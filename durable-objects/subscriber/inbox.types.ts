@@ -1,0 +1,27 @@
+import type { z } from "zod";
+import type { inboxFilter, inboxNotification } from "../../src/inbox/inbox.schemas";
+
+export type InboxNotification = z.infer<typeof inboxNotification>;
+export type InboxFilter = z.infer<typeof inboxFilter>;
+export type InboxRedirect = NonNullable<InboxNotification["redirect"]>;
+export type InboxAction = NonNullable<InboxNotification["primaryAction"]>;
+export type InboxWorkflow = InboxNotification["workflow"];
+/** Who the subscriber is, as far as the inbox needs it: the `to` of every notification. */
+export type InboxOwner = InboxNotification["to"];
+
+export type NewInAppMessage = {
+  transactionId: string;
+  stepId: string;
+  workflow: InboxWorkflow;
+  content: {
+    subject?: string;
+    body: string;
+    avatar?: string;
+    primaryAction?: InboxAction;
+    secondaryAction?: InboxAction;
+    redirect?: InboxRedirect;
+    data?: Record<string, unknown>;
+  };
+};
+
+export type InboxCounts = { unreadCount: number; unseenCount: number };

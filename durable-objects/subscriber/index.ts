@@ -1,0 +1,1 @@
+export { SubscriberDO } from "./subscriber-do";

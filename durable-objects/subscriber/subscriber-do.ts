@@ -1,0 +1,197 @@
+import { DurableObject } from "cloudflare:workers";
+import { drizzle } from "drizzle-orm/durable-sqlite";
+import { migrate } from "drizzle-orm/durable-sqlite/migrator";
+import type { RunResult, WorkflowRun } from "../../src/engine/run.types";
+import { toInboxNotification, toSocketMessage } from "./inbox.mapper";
+import { notifications } from "./inbox.schema";
+import {
+  countNotifications,
+  deleteMatching,
+  deleteNotification,
+  findNotification,
+  type InboxDb,
+  insertNotification,
+  listNotifications,
+  nextSnoozeEnd,
+  type Page,
+  unreadBySeverity,
+  updateMatching,
+  updateNotification,
+  wakeSnoozed,
+} from "./inbox.store";
+import type { InboxCounts, InboxFilter, InboxNotification, InboxOwner } from "./inbox.types";
+import { type BulkAction, bulkPlan, type NotificationAction, patchFor } from "./inbox-actions";
+import { inboxMigrations } from "./migrations";
+import { runWorkflow } from "./run-workflow";
+import { frame } from "./socket-frames";
+
+const ownerKey = "owner";
+
+/**
+ * One object per (environment, subscriber): the subscriber's inbox, its live sockets and its runs. Everything that
+ * touches one subscriber is serialised here, so counts and state changes never race.
+ */
+export class SubscriberDO extends DurableObject<Env> {
+  private readonly db: InboxDb;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.db = drizzle(ctx.storage, { schema: { notifications } });
+    // @novu/js sends "ping" every 25 s; answering from the runtime keeps hibernating sockets asleep.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
+    ctx.blockConcurrencyWhile(() => migrate(this.db, inboxMigrations));
+  }
+
+  async run(run: WorkflowRun): Promise<RunResult> {
+    this.setOwner({
+      id: run.subscriber._id,
+      subscriberId: run.subscriber.subscriberId,
+      firstName: run.subscriber.firstName ?? undefined,
+      lastName: run.subscriber.lastName ?? undefined,
+      avatar: run.subscriber.avatar ?? undefined,
+    });
+    const owner = this.owner();
+    const received: InboxNotification[] = [];
+    const result = await runWorkflow(run, {
+      deliverInApp: (message) => {
+        const row = insertNotification(this.db, message, Date.now());
+        if (row) received.push(toInboxNotification(row, owner));
+        return row !== undefined;
+      },
+    });
+    if (received.length > 0) this.notify(received);
+    return result;
+  }
+
+  /** Called when the Inbox opens a session: remembers who this inbox belongs to and returns its counts. */
+  openSession(owner: InboxOwner): InboxCounts {
+    this.setOwner(owner);
+    return this.currentCounts();
+  }
+
+  list(filter: InboxFilter, page: Page): { data: InboxNotification[]; hasMore: boolean } {
+    const { rows, hasMore } = listNotifications(this.db, filter, page);
+    const owner = this.owner();
+    return { data: rows.map((row) => toInboxNotification(row, owner)), hasMore };
+  }
+
+  count(filters: InboxFilter[]): number[] {
+    return filters.map((filter) => countNotifications(this.db, filter));
+  }
+
+  /** Applies one action; undefined when this subscriber has no such notification. */
+  act(id: string, action: NotificationAction): InboxNotification | undefined {
+    const row = findNotification(this.db, id);
+    if (!row) return undefined;
+    const now = Date.now();
+    const updated = updateNotification(this.db, id, patchFor(action, row, now), now);
+    if (!updated) return undefined;
+    if (action.kind === "snooze") this.scheduleSnoozeWake();
+    this.pushCounts();
+    return toInboxNotification(updated, this.owner());
+  }
+
+  actOnMany(action: BulkAction, scope: { filter?: InboxFilter; ids?: string[] }): number {
+    const now = Date.now();
+    const plan = bulkPlan(action, now);
+    const changed = updateMatching(this.db, { ...scope.filter, ...plan.filter }, plan.patch, now, scope.ids);
+    if (changed > 0) this.pushCounts();
+    return changed;
+  }
+
+  removeMatching(filter: InboxFilter): number {
+    const removed = deleteMatching(this.db, filter);
+    if (removed > 0) this.pushCounts();
+    return removed;
+  }
+
+  remove(id: string): boolean {
+    const removed = deleteNotification(this.db, id);
+    if (removed) this.pushCounts();
+    return removed;
+  }
+
+  /** Deletes the whole inbox (the subscriber was deleted) and closes its sockets. */
+  async purge(): Promise<void> {
+    for (const socket of this.ctx.getWebSockets()) socket.close(1000, "subscriber deleted");
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+  }
+
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
+      return new Response("Expected a websocket upgrade", { status: 426 });
+    }
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override webSocketClose(socket: WebSocket, code: number, reason: string): void {
+    socket.close(code, reason);
+  }
+
+  override async alarm(): Promise<void> {
+    const woken = wakeSnoozed(this.db, Date.now());
+    if (woken.length > 0) {
+      const owner = this.owner();
+      this.notify(woken.map((row) => toInboxNotification(row, owner)));
+    }
+    this.scheduleSnoozeWake();
+  }
+
+  private scheduleSnoozeWake(): void {
+    const next = nextSnoozeEnd(this.db);
+    if (next === undefined) void this.ctx.storage.deleteAlarm();
+    else void this.ctx.storage.setAlarm(next);
+  }
+
+  private currentCounts(): InboxCounts {
+    const [unreadCount = 0, unseenCount = 0] = this.count([
+      { read: false, archived: false, snoozed: false },
+      { seen: false, archived: false, snoozed: false },
+    ]);
+    return { unreadCount, unseenCount };
+  }
+
+  private notify(received: InboxNotification[]): void {
+    const sockets = this.ctx.getWebSockets();
+    if (sockets.length === 0) return;
+    for (const notification of received) {
+      this.broadcast(
+        frame({ event: "notification_received", data: { message: toSocketMessage(notification) } }),
+      );
+    }
+    this.pushCounts();
+  }
+
+  private pushCounts(): void {
+    if (this.ctx.getWebSockets().length === 0) return;
+    const { unreadCount, unseenCount } = this.currentCounts();
+    this.broadcast(frame({ event: "unseen_count_changed", data: { unseenCount } }));
+    this.broadcast(
+      frame({
+        event: "unread_count_changed",
+        data: { unreadCount, counts: { total: unreadCount, severity: unreadBySeverity(this.db) } },
+      }),
+    );
+  }
+
+  private broadcast(text: string): void {
+    for (const socket of this.ctx.getWebSockets()) {
+      try {
+        socket.send(text);
+      } catch {
+        // A socket that closed mid-broadcast is cleaned up by webSocketClose; the others still get the frame.
+      }
+    }
+  }
+
+  private owner(): InboxOwner {
+    return this.ctx.storage.kv.get<InboxOwner>(ownerKey) ?? { id: "", subscriberId: "" };
+  }
+
+  private setOwner(owner: InboxOwner): void {
+    this.ctx.storage.kv.put(ownerKey, owner);
+  }
+}

@@ -1,0 +1,121 @@
+// Local development state for `npm start` and the real-client tests: migrates the local D1 database, makes sure
+// an organization with a Development and a Production environment exists, and keeps their keys across restarts.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export const quietWrangler = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: "false",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+};
+const root = path.resolve(import.meta.dirname, "..");
+const wranglerBin = path.join(root, "node_modules", ".bin", "wrangler");
+
+const hex = (bytes) => randomBytes(bytes).toString("hex");
+const objectId = () =>
+  Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, "0") + hex(8);
+const sha256 = (value) => createHash("sha256").update(value).digest("hex");
+const sqlString = (value) => `'${String(value).replaceAll("'", "''")}'`;
+
+function wrangler(args, persistTo) {
+  const result = spawnSync(wranglerBin, [...args, "--persist-to", persistTo], {
+    cwd: root,
+    env: quietWrangler,
+    encoding: "utf8",
+  });
+  if (result.status !== 0)
+    throw new Error(`wrangler ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+/** Reads the keys kept under the state folder, creating them once; NOVU_* variables override Development's. */
+function loadKeys(stateDir, overrides) {
+  const file = path.join(stateDir, "novu-dev-keys.json");
+  const keys = existsSync(file)
+    ? JSON.parse(readFileSync(file, "utf8"))
+    : {
+        organizationId: objectId(),
+        signingSecret: hex(32),
+        environments: ["Development", "Production"].map((name) => ({
+          id: objectId(),
+          name,
+          type: name === "Development" ? "dev" : "prod",
+          applicationIdentifier: hex(6),
+          secretKey: hex(16),
+        })),
+      };
+  const development = keys.environments[0];
+  if (overrides.secretKey) development.secretKey = overrides.secretKey;
+  if (overrides.applicationIdentifier) development.applicationIdentifier = overrides.applicationIdentifier;
+  mkdirSync(stateDir, { recursive: true });
+  writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+  return keys;
+}
+
+function seedSql(keys) {
+  const now = Date.now();
+  const statements = [
+    `INSERT INTO organizations (id, name, created_at, updated_at) VALUES (${sqlString(keys.organizationId)}, 'Local organization', ${now}, ${now}) ON CONFLICT(id) DO NOTHING;`,
+  ];
+  for (const environment of keys.environments) {
+    statements.push(
+      `INSERT INTO environments (id, organization_id, name, type, identifier, created_at, updated_at) VALUES (${sqlString(environment.id)}, ${sqlString(keys.organizationId)}, ${sqlString(environment.name)}, ${sqlString(environment.type)}, ${sqlString(environment.applicationIdentifier)}, ${now}, ${now}) ON CONFLICT(id) DO UPDATE SET identifier = excluded.identifier, updated_at = excluded.updated_at;`,
+      `DELETE FROM api_keys WHERE environment_id = ${sqlString(environment.id)};`,
+      `INSERT INTO api_keys (id, environment_id, key_hash, created_at) VALUES (${sqlString(objectId())}, ${sqlString(environment.id)}, ${sqlString(sha256(environment.secretKey))}, ${now});`,
+    );
+  }
+  return statements.join("\n");
+}
+
+/**
+ * Prepares local state under `persistTo` (wrangler's `.wrangler/state` by default): migrations applied, the
+ * organization and its two environments present, and a `.dev.vars`-style signing secret returned for the Worker.
+ */
+export function prepareLocalState({ persistTo, secretKey, applicationIdentifier }) {
+  wrangler(["d1", "migrations", "apply", "DB", "--local"], persistTo);
+  const keys = loadKeys(persistTo, { secretKey, applicationIdentifier });
+  const seedFile = path.join(persistTo, "seed.sql");
+  writeFileSync(seedFile, seedSql(keys));
+  wrangler(["d1", "execute", "DB", "--local", "--file", seedFile], persistTo);
+  return keys;
+}
+
+/** Starts `wrangler dev` on 127.0.0.1:port with the given state folder; resolves once the API answers. */
+export async function startWorker({ port, persistTo, signingSecret, stdio = "inherit" }) {
+  const child = spawn(
+    wranglerBin,
+    [
+      "dev",
+      "--local",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--persist-to",
+      persistTo,
+      "--inspector-port",
+      "0",
+      "--show-interactive-dev-session=false",
+      "--var",
+      `NOVU_SIGNING_SECRET:${signingSecret}`,
+    ],
+    { cwd: root, env: quietWrangler, stdio },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/v1/health-check`)).ok) return { child, url };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill("SIGINT");
+  throw new Error(`wrangler dev did not answer on ${url} within 60 s`);
+}

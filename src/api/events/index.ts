@@ -1,0 +1,5 @@
+import { createRouter } from "../../http/router";
+import * as handlers from "./events.handlers";
+import * as routes from "./events.routes";
+
+export const eventsApi = createRouter().openapi(routes.trigger, handlers.trigger);

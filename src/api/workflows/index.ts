@@ -1,0 +1,10 @@
+import { createRouter } from "../../http/router";
+import * as handlers from "./workflows.handlers";
+import * as routes from "./workflows.routes";
+
+export const workflowsApi = createRouter()
+  .openapi(routes.create, handlers.create)
+  .openapi(routes.list, handlers.list)
+  .openapi(routes.retrieve, handlers.retrieve)
+  .openapi(routes.update, handlers.update)
+  .openapi(routes.remove, handlers.remove);

@@ -1,0 +1,11 @@
+import type { EnvironmentRow } from "./db/schema";
+
+/** The environment an API key or Inbox token resolved to: every query is scoped by it. */
+export type Tenant = Pick<EnvironmentRow, "id" | "organizationId" | "name" | "type" | "identifier">;
+
+export type InboxSession = { environmentId: string; organizationId: string; subscriberId: string };
+
+export type AppEnv = {
+  Bindings: Env;
+  Variables: { tenant: Tenant; inbox: InboxSession };
+};

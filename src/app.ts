@@ -1,0 +1,56 @@
+import { cors } from "hono/cors";
+import { environmentsApi } from "./api/environments";
+import { eventsApi } from "./api/events";
+import { inboxApi } from "./api/inbox";
+import { inboxSocket } from "./api/socket";
+import { subscribersApi } from "./api/subscribers";
+import { workflowsApi } from "./api/workflows";
+import { apiKeyAuth } from "./auth/api-key";
+import { errorResponse } from "./http/error-body";
+import { HttpError } from "./http/http-error";
+import { createRouter } from "./http/router";
+
+export function createApp() {
+  const app = createRouter();
+
+  app.use("*", inboxSocket);
+  // The Inbox runs in browsers on any origin; the server API is for back ends and needs no CORS.
+  app.use("/v1/inbox/*", cors({ origin: (origin) => origin, credentials: true, maxAge: 600 }));
+
+  for (const path of [
+    "/v1/events/*",
+    "/v1/environments/*",
+    "/v2/subscribers",
+    "/v2/subscribers/*",
+    "/v2/workflows",
+    "/v2/workflows/*",
+  ]) {
+    app.use(path, apiKeyAuth);
+  }
+
+  app.route("/", inboxApi);
+  app.route("/", eventsApi);
+  app.route("/", environmentsApi);
+  app.route("/", subscribersApi);
+  app.route("/", workflowsApi);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "secretKey", {
+    type: "apiKey",
+    in: "header",
+    name: "Authorization",
+    description: "`ApiKey <secret key>`",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "inboxToken", { type: "http", scheme: "bearer" });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Novu-compatible API on Cloudflare Workers", version: "0.1.0" },
+    security: [{ secretKey: [] }],
+  });
+
+  app.get("/v1/health-check", (c) => c.json({ data: { status: "ok" } }));
+  app.notFound((c) =>
+    errorResponse(HttpError.notFound(`Cannot ${c.req.method} ${new URL(c.req.url).pathname}`), c),
+  );
+  app.onError(errorResponse);
+  return app;
+}

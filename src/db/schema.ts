@@ -1,0 +1,105 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { StoredStep, WorkflowPreferences } from "../workflows/workflow.types";
+
+/** Milliseconds since the epoch; ISO strings exist only on the wire. */
+const timestamps = {
+  createdAt: integer("created_at").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+};
+
+export const organizations = sqliteTable("organizations", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  ...timestamps,
+});
+
+export const environments = sqliteTable(
+  "environments",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    type: text("type", { enum: ["dev", "prod"] }).notNull(),
+    /** The public application identifier the Inbox sends. */
+    identifier: text("identifier").notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("environments_identifier").on(t.identifier)],
+);
+
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    /** SHA-256 of the secret key, hex: the plaintext is never stored. */
+    keyHash: text("key_hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("api_keys_key_hash").on(t.keyHash), index("api_keys_environment").on(t.environmentId)],
+);
+
+export const subscribers = sqliteTable(
+  "subscribers",
+  {
+    id: text("id").primaryKey(),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    organizationId: text("organization_id").notNull(),
+    subscriberId: text("subscriber_id").notNull(),
+    firstName: text("first_name"),
+    lastName: text("last_name"),
+    email: text("email"),
+    phone: text("phone"),
+    avatar: text("avatar"),
+    locale: text("locale"),
+    timezone: text("timezone"),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("subscribers_environment_subscriber").on(t.environmentId, t.subscriberId),
+    index("subscribers_environment_email").on(t.environmentId, t.email),
+    index("subscribers_environment_phone").on(t.environmentId, t.phone),
+  ],
+);
+
+export const workflows = sqliteTable(
+  "workflows",
+  {
+    id: text("id").primaryKey(),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    organizationId: text("organization_id").notNull(),
+    workflowId: text("workflow_id").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    active: integer("active", { mode: "boolean" }).notNull(),
+    critical: integer("critical", { mode: "boolean" }).notNull().default(false),
+    severity: text("severity", { enum: ["high", "medium", "low", "none"] })
+      .notNull()
+      .default("none"),
+    validatePayload: integer("validate_payload", { mode: "boolean" }).notNull().default(false),
+    payloadSchema: text("payload_schema", { mode: "json" }).$type<Record<string, unknown>>(),
+    isTranslationEnabled: integer("is_translation_enabled", { mode: "boolean" }).notNull().default(false),
+    preferences: text("preferences", { mode: "json" }).$type<WorkflowPreferences>().notNull(),
+    /** Steps live with their workflow: they are always read and written together. */
+    steps: text("steps", { mode: "json" }).$type<StoredStep[]>().notNull(),
+    origin: text("origin", { enum: ["novu-cloud", "novu-cloud-v1", "external"] }).notNull(),
+    lastTriggeredAt: integer("last_triggered_at"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("workflows_environment_workflow").on(t.environmentId, t.workflowId)],
+);
+
+export type EnvironmentRow = typeof environments.$inferSelect;
+export type SubscriberRow = typeof subscribers.$inferSelect;
+export type WorkflowRow = typeof workflows.$inferSelect;

@@ -1,0 +1,43 @@
+import type { Severity, StoredStep } from "../workflows/workflow.types";
+
+/** The subscriber as templates see it (`{{subscriber.firstName}}`). */
+export type SubscriberContext = {
+  _id: string;
+  subscriberId: string;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  avatar: string | null;
+  locale: string | null;
+  timezone: string | null;
+  data: Record<string, unknown> | null;
+};
+
+/** Everything a SubscriberDO needs to run one trigger for its subscriber, without reading D1. */
+export type WorkflowRun = {
+  transactionId: string;
+  environmentId: string;
+  subscriber: SubscriberContext;
+  workflow: {
+    _id: string;
+    workflowId: string;
+    name: string;
+    critical: boolean;
+    tags: string[];
+    severity: Severity;
+    steps: StoredStep[];
+  };
+  payload: Record<string, unknown>;
+  actor: SubscriberContext | null;
+  tenant: unknown;
+  context: Record<string, unknown>;
+};
+
+export type StepOutcome = {
+  stepId: string;
+  type: StoredStep["type"];
+  status: "completed" | "skipped" | "failed";
+  detail?: string;
+};
+export type RunResult = { transactionId: string; duplicate: boolean; steps: StepOutcome[] };

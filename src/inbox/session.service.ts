@@ -1,0 +1,56 @@
+import { eq } from "drizzle-orm";
+import type { Tenant } from "../app-env";
+import { signInboxToken } from "../auth/inbox-token";
+import { database } from "../db/client";
+import { environments } from "../db/schema";
+import { HttpError } from "../http/http-error";
+import { upsertSubscriber } from "../subscribers/subscriber.service";
+import type { SessionInput } from "./inbox.schemas";
+import { inboxOf } from "./inbox-stub";
+
+/** Snoozing is offered for up to 90 days, Novu Cloud's longest plan limit. */
+const maxSnoozeDurationHours = 90 * 24;
+
+/**
+ * Opens an Inbox session: the public application identifier picks the environment, the subscriber is created on
+ * first sight (as Novu's Inbox does), and the token returned scopes every later call to that subscriber.
+ */
+export async function openSession(env: Env, input: SessionInput) {
+  const db = database(env);
+  const [tenant] = await db
+    .select({
+      id: environments.id,
+      organizationId: environments.organizationId,
+      name: environments.name,
+      type: environments.type,
+      identifier: environments.identifier,
+    })
+    .from(environments)
+    .where(eq(environments.identifier, input.applicationIdentifier))
+    .limit(1);
+  if (!tenant) throw HttpError.badRequest("Please provide a valid application identifier");
+
+  const subscriberId = input.subscriber?.subscriberId || input.subscriberId;
+  if (!subscriberId) throw HttpError.badRequest("subscriber.subscriberId is required");
+  const row = await upsertSubscriber(db, tenant as Tenant, { ...input.subscriber, subscriberId });
+
+  const counts = await inboxOf(env, tenant.id, subscriberId).openSession({
+    id: row.id,
+    subscriberId,
+    firstName: row.firstName ?? undefined,
+    lastName: row.lastName ?? undefined,
+    avatar: row.avatar ?? undefined,
+  });
+  const token = await signInboxToken(env, {
+    environmentId: tenant.id,
+    organizationId: tenant.organizationId,
+    subscriberId,
+  });
+  return {
+    token,
+    totalUnreadCount: counts.unreadCount,
+    removeNovuBranding: false,
+    isDevelopmentMode: tenant.type === "dev",
+    maxSnoozeDurationHours,
+  };
+}

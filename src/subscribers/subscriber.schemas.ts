@@ -1,0 +1,79 @@
+import { z } from "@hono/zod-openapi";
+
+const nullableString = z.string().max(1024).nullable().optional();
+
+export const subscriberIdParam = z.object({
+  subscriberId: z
+    .string()
+    .min(1)
+    .max(255)
+    .openapi({ param: { name: "subscriberId", in: "path" } }),
+});
+
+export const subscriberFields = {
+  firstName: nullableString,
+  lastName: nullableString,
+  email: nullableString,
+  phone: nullableString,
+  avatar: nullableString,
+  locale: nullableString,
+  timezone: nullableString,
+  data: z.record(z.string(), z.unknown()).nullable().optional(),
+};
+
+export const createSubscriberBody = z
+  .object({ subscriberId: z.string().trim().min(1).max(255), ...subscriberFields })
+  .openapi("CreateSubscriberRequestDto");
+export type CreateSubscriberInput = z.infer<typeof createSubscriberBody>;
+
+export const patchSubscriberBody = z.object(subscriberFields).openapi("PatchSubscriberRequestDto");
+export type PatchSubscriberInput = z.infer<typeof patchSubscriberBody>;
+
+export const createSubscriberQuery = z.object({
+  failIfExists: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
+});
+
+export const searchSubscribersQuery = z.object({
+  after: z.string().optional(),
+  before: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+  orderDirection: z.enum(["ASC", "DESC"]).default("DESC"),
+  orderBy: z.enum(["createdAt", "updatedAt", "_id"]).default("createdAt"),
+  includeCursor: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
+  email: z.string().optional(),
+  name: z.string().optional(),
+  phone: z.string().optional(),
+  subscriberId: z.string().optional(),
+});
+export type SearchSubscribersQuery = z.infer<typeof searchSubscribersQuery>;
+
+export const subscriberResponse = z
+  .object({
+    _id: z.string(),
+    subscriberId: z.string(),
+    firstName: z.string().nullable(),
+    lastName: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    avatar: z.string().nullable(),
+    locale: z.string().nullable(),
+    timezone: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()).nullable(),
+    channels: z.array(z.record(z.string(), z.unknown())),
+    isOnline: z.boolean().nullable(),
+    lastOnlineAt: z.string().nullable(),
+    _organizationId: z.string(),
+    _environmentId: z.string(),
+    deleted: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    __v: z.number(),
+  })
+  .openapi("SubscriberResponseDto");
+export type SubscriberDto = z.infer<typeof subscriberResponse>;

@@ -1,0 +1,222 @@
+import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
+import type { Tenant } from "../app-env";
+import type { Database } from "../db/client";
+import { type SubscriberRow, subscribers } from "../db/schema";
+import { HttpError } from "../http/http-error";
+import { objectId } from "../lib/ids";
+import type {
+  CreateSubscriberInput,
+  PatchSubscriberInput,
+  SearchSubscribersQuery,
+} from "./subscriber.schemas";
+
+const profileKeys = [
+  "firstName",
+  "lastName",
+  "email",
+  "phone",
+  "avatar",
+  "locale",
+  "timezone",
+  "data",
+] as const;
+
+/** Only the fields a caller sent: an absent field keeps its stored value, an explicit null clears it. */
+function presentFields(input: PatchSubscriberInput): Partial<SubscriberRow> {
+  const fields: Partial<SubscriberRow> = {};
+  for (const key of profileKeys) {
+    if (input[key] !== undefined) Object.assign(fields, { [key]: input[key] });
+  }
+  return fields;
+}
+
+function upsertStatement(db: Database, tenant: Tenant, input: CreateSubscriberInput, now: number) {
+  const fields = presentFields(input);
+  return db
+    .insert(subscribers)
+    .values({
+      id: objectId(now),
+      environmentId: tenant.id,
+      organizationId: tenant.organizationId,
+      subscriberId: input.subscriberId,
+      ...fields,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: [subscribers.environmentId, subscribers.subscriberId],
+      set: { ...fields, updatedAt: now },
+    })
+    .returning();
+}
+
+export async function findSubscriber(db: Database, tenant: Tenant, subscriberId: string) {
+  const [row] = await db
+    .select()
+    .from(subscribers)
+    .where(and(eq(subscribers.environmentId, tenant.id), eq(subscribers.subscriberId, subscriberId)))
+    .limit(1);
+  return row;
+}
+
+export async function getSubscriber(
+  db: Database,
+  tenant: Tenant,
+  subscriberId: string,
+): Promise<SubscriberRow> {
+  const row = await findSubscriber(db, tenant, subscriberId);
+  if (!row) throw HttpError.notFound(`Subscriber '${subscriberId}' was not found`);
+  return row;
+}
+
+export async function upsertSubscriber(
+  db: Database,
+  tenant: Tenant,
+  input: CreateSubscriberInput,
+  options: { failIfExists: boolean } = { failIfExists: false },
+): Promise<SubscriberRow> {
+  if (options.failIfExists && (await findSubscriber(db, tenant, input.subscriberId))) {
+    throw HttpError.conflict(`Subscriber with subscriberId '${input.subscriberId}' already exists`);
+  }
+  const [row] = await upsertStatement(db, tenant, input, Date.now());
+  if (!row) throw new Error("subscriber upsert returned no row");
+  return row;
+}
+
+/**
+ * Makes sure every recipient of a trigger exists, in one D1 round trip: profiles sent inline are upserted (latest
+ * values win, as in Novu), bare subscriberIds are created when unknown, and all rows are read back for templates.
+ */
+export async function ensureSubscribers(
+  db: Database,
+  tenant: Tenant,
+  recipients: CreateSubscriberInput[],
+): Promise<Map<string, SubscriberRow>> {
+  const now = Date.now();
+  const writes = recipients.map((input) =>
+    Object.keys(presentFields(input)).length > 0
+      ? upsertStatement(db, tenant, input, now)
+      : db
+          .insert(subscribers)
+          .values({
+            id: objectId(now),
+            environmentId: tenant.id,
+            organizationId: tenant.organizationId,
+            subscriberId: input.subscriberId,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .onConflictDoNothing(),
+  );
+  const read = db
+    .select()
+    .from(subscribers)
+    .where(
+      and(
+        eq(subscribers.environmentId, tenant.id),
+        inArray(
+          subscribers.subscriberId,
+          recipients.map((r) => r.subscriberId),
+        ),
+      ),
+    );
+  // Writes first, the read last: D1 runs a batch in order, in one transaction.
+  const [first, ...rest] = writes;
+  const rows = first ? (await db.batch([first, ...rest, read])).at(-1) : await read;
+  return new Map((rows as SubscriberRow[]).map((row) => [row.subscriberId, row]));
+}
+
+export async function patchSubscriber(
+  db: Database,
+  tenant: Tenant,
+  subscriberId: string,
+  input: PatchSubscriberInput,
+): Promise<SubscriberRow> {
+  const [row] = await db
+    .update(subscribers)
+    .set({ ...presentFields(input), updatedAt: Date.now() })
+    .where(and(eq(subscribers.environmentId, tenant.id), eq(subscribers.subscriberId, subscriberId)))
+    .returning();
+  if (!row) throw HttpError.notFound(`Subscriber '${subscriberId}' was not found`);
+  return row;
+}
+
+export async function deleteSubscriber(db: Database, tenant: Tenant, subscriberId: string): Promise<void> {
+  const deleted = await db
+    .delete(subscribers)
+    .where(and(eq(subscribers.environmentId, tenant.id), eq(subscribers.subscriberId, subscriberId)))
+    .returning({ id: subscribers.id });
+  if (deleted.length === 0) throw HttpError.notFound(`Subscriber '${subscriberId}' was not found`);
+}
+
+const sortColumns = {
+  createdAt: subscribers.createdAt,
+  updatedAt: subscribers.updatedAt,
+  _id: subscribers.id,
+} as const;
+
+/** Keyset pagination over (sort column, id); cursors are subscriber `_id`s, as in Novu. */
+export async function searchSubscribers(db: Database, tenant: Tenant, query: SearchSubscribersQuery) {
+  const column = sortColumns[query.orderBy];
+  const filters: SQL[] = [eq(subscribers.environmentId, tenant.id)];
+  if (query.email) filters.push(eq(subscribers.email, query.email));
+  if (query.phone) filters.push(eq(subscribers.phone, query.phone));
+  if (query.subscriberId) filters.push(eq(subscribers.subscriberId, query.subscriberId));
+  if (query.name) {
+    const pattern = `%${query.name}%`;
+    const byName = or(
+      like(subscribers.firstName, pattern),
+      like(subscribers.lastName, pattern),
+      like(sql`${subscribers.firstName} || ' ' || ${subscribers.lastName}`, pattern),
+    );
+    if (byName) filters.push(byName);
+  }
+  const where = and(...filters);
+
+  const descending = query.orderDirection === "DESC";
+  // Walking backwards (a `before` cursor) flips the comparison and order, then the page is reversed.
+  const backwards = Boolean(query.before) && !query.after;
+  const cursorId = query.after ?? query.before;
+  const cursorFilter = cursorId
+    ? keysetAfter(column, cursorId, descending !== backwards, query.includeCursor)
+    : undefined;
+  const order =
+    descending !== backwards ? [desc(column), desc(subscribers.id)] : [asc(column), asc(subscribers.id)];
+
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(subscribers)
+      .where(cursorFilter ? and(where, cursorFilter) : where)
+      .orderBy(...order)
+      .limit(query.limit + 1),
+    db.select({ total: sql<number>`count(*)` }).from(subscribers).where(where),
+  ]);
+  const hasMore = rows.length > query.limit;
+  const page = rows.slice(0, query.limit);
+  if (backwards) page.reverse();
+  const first = page[0];
+  const last = page[page.length - 1];
+  return {
+    rows: page,
+    next: (backwards ? Boolean(cursorId) : hasMore) && last ? last.id : null,
+    previous: (backwards ? hasMore : Boolean(cursorId)) && first ? first.id : null,
+    totalCount: count?.total ?? 0,
+  };
+}
+
+function keysetAfter(
+  column: (typeof sortColumns)[keyof typeof sortColumns],
+  cursorId: string,
+  descending: boolean,
+  inclusive: boolean,
+): SQL {
+  const pivot = sql`(select ${column}, ${subscribers.id} from ${subscribers} where ${subscribers.id} = ${cursorId})`;
+  if (inclusive)
+    return descending
+      ? sql`(${column}, ${subscribers.id}) <= ${pivot}`
+      : sql`(${column}, ${subscribers.id}) >= ${pivot}`;
+  return descending
+    ? sql`(${column}, ${subscribers.id}) < ${pivot}`
+    : sql`(${column}, ${subscribers.id}) > ${pivot}`;
+}

@@ -1,0 +1,90 @@
+import { SELF } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { database } from "../../src/db/client";
+import { apiKeys, environments, organizations } from "../../src/db/schema";
+import { sha256Hex } from "../../src/lib/crypto";
+import { objectId } from "../../src/lib/ids";
+
+export type TestTenant = {
+  environmentId: string;
+  organizationId: string;
+  applicationIdentifier: string;
+  secretKey: string;
+};
+
+/** A fresh organization with one environment and API key, so tests never see each other's data. */
+export async function createTenant(type: "dev" | "prod" = "dev"): Promise<TestTenant> {
+  const now = Date.now();
+  const organizationId = objectId();
+  const environmentId = objectId();
+  const secretKey = crypto.randomUUID().replaceAll("-", "");
+  const applicationIdentifier = `app-${crypto.randomUUID().slice(0, 8)}`;
+  const db = database(env);
+  await db.batch([
+    db.insert(organizations).values({ id: organizationId, name: "Test org", createdAt: now, updatedAt: now }),
+    db.insert(environments).values({
+      id: environmentId,
+      organizationId,
+      name: type === "dev" ? "Development" : "Production",
+      type,
+      identifier: applicationIdentifier,
+      createdAt: now,
+      updatedAt: now,
+    }),
+    db
+      .insert(apiKeys)
+      .values({ id: objectId(), environmentId, keyHash: await sha256Hex(secretKey), createdAt: now }),
+  ]);
+  return { environmentId, organizationId, applicationIdentifier, secretKey };
+}
+
+type RequestOptions = { method?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> };
+
+/** Calls the Worker as a client would, through its real fetch handler. */
+export function call(path: string, options: RequestOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.body !== undefined || options.rawBody !== undefined)
+    headers["content-type"] ??= "application/json";
+  return SELF.fetch(`http://api.test${path}`, {
+    method: options.method ?? "GET",
+    headers,
+    body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+  });
+}
+
+export function api(tenant: TestTenant) {
+  const auth = { authorization: `ApiKey ${tenant.secretKey}` };
+  return (path: string, options: RequestOptions = {}) =>
+    call(path, { ...options, headers: { ...auth, ...options.headers } });
+}
+
+export const inAppWorkflow = (workflowId: string, controlValues: Record<string, unknown> = {}) => ({
+  name: `Workflow ${workflowId}`,
+  workflowId,
+  steps: [
+    {
+      name: "In-App",
+      type: "in_app",
+      controlValues: {
+        subject: "Hi {{subscriber.firstName}}",
+        body: "{{payload.message}}",
+        ...controlValues,
+      },
+    },
+  ],
+});
+
+export async function openInbox(tenant: TestTenant, subscriberId: string) {
+  const res = await call("/v1/inbox/session", {
+    method: "POST",
+    body: { applicationIdentifier: tenant.applicationIdentifier, subscriber: { subscriberId } },
+  });
+  const { data } = await res.json<{ data: { token: string; totalUnreadCount: number } }>();
+  const auth = { authorization: `Bearer ${data.token}` };
+  return {
+    token: data.token,
+    totalUnreadCount: data.totalUnreadCount,
+    call: (path: string, options: RequestOptions = {}) =>
+      call(path, { ...options, headers: { ...auth, ...options.headers } }),
+  };
+}
