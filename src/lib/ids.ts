@@ -1,13 +1,16 @@
+const processPart = crypto.getRandomValues(new Uint8Array(5));
+let counter = crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
+
 /**
- * A Mongo-style ObjectId: 4 bytes of seconds then 8 random bytes, as 24 hex characters. Novu's clients treat `_id`
- * as opaque, but ids that sort by creation time keep cursor pagination and "newest first" cheap.
+ * A Mongo-style ObjectId: 4 bytes of seconds, 5 random bytes fixed per isolate, then a 3-byte counter, as 24 hex
+ * characters. Novu's clients treat `_id` as opaque; ids that sort by creation keep cursors and "newest first" cheap.
  */
 export function objectId(now = Date.now()): string {
+  counter = (counter + 1) % 0x1000000;
   const seconds = Math.floor(now / 1000)
     .toString(16)
     .padStart(8, "0");
-  const random = crypto.getRandomValues(new Uint8Array(8));
-  return seconds + toHex(random);
+  return seconds + toHex(processPart) + counter.toString(16).padStart(6, "0");
 }
 
 export function isObjectId(value: string): boolean {
