@@ -9,6 +9,7 @@ import { apiKeyAuth } from "./auth/api-key";
 import { errorResponse } from "./http/error-body";
 import { HttpError } from "./http/http-error";
 import { createRouter } from "./http/router";
+import { payloadLimit } from "./middleware/payload-limit";
 
 export function createApp() {
   const app = createRouter();
@@ -27,6 +28,8 @@ export function createApp() {
   ]) {
     app.use(path, apiKeyAuth);
   }
+
+  app.use("/v1/events/trigger", payloadLimit);
 
   app.route("/", inboxApi);
   app.route("/", eventsApi);

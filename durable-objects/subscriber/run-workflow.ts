@@ -55,11 +55,7 @@ export async function runWorkflow(run: WorkflowRun, effects: RunEffects): Promis
         detail: stored ? undefined : "duplicate transactionId",
       });
     } catch (error) {
-      if (
-        !(error instanceof StepContentError) &&
-        !(error instanceof Error && error.name.startsWith("Liquid"))
-      )
-        throw error;
+      if (!(error instanceof StepContentError)) throw error;
       steps.push({
         stepId: step.stepId,
         type: step.type,

@@ -1,3 +1,4 @@
+import { LiquidError } from "liquidjs";
 import { z } from "zod";
 import type { NewInAppMessage } from "../../durable-objects/subscriber/inbox.types";
 import { renderDeep, type TemplateVariables } from "../templates/liquid";
@@ -29,7 +30,10 @@ export async function renderInApp(
     throw new StepContentError(`Invalid in_app controls: ${parsed.error.issues[0]?.message}`);
   if (!parsed.data.body && !parsed.data.subject)
     throw new StepContentError("An in_app step needs a body or a subject");
-  const rendered = await renderDeep(parsed.data, variables);
+  const rendered = await renderDeep(parsed.data, variables).catch((error: unknown) => {
+    if (error instanceof LiquidError) throw new StepContentError(error.message);
+    throw error;
+  });
   const withCompletion = (a: z.infer<typeof action> | undefined) =>
     a ? { ...a, isCompleted: false } : undefined;
   return {

@@ -107,3 +107,31 @@ describe("trigger → in-app notification", () => {
     expect(await wrong.json()).toMatchObject({ statusCode: 401, message: "API Key not found" });
   });
 });
+
+describe("a step whose template cannot render", () => {
+  it("fails that step without failing the trigger or the other steps", async () => {
+    const tenant = await createTenant();
+    const server = api(tenant);
+    await server("/v2/workflows", {
+      method: "POST",
+      body: {
+        name: "Mixed",
+        workflowId: "mixed",
+        steps: [
+          {
+            name: "Broken",
+            type: "in_app",
+            controlValues: { body: "{% for i in (1..100000000) %}{{ i }}{% endfor %}" },
+          },
+          { name: "Fine", type: "in_app", controlValues: { body: "still here" } },
+        ],
+      },
+    });
+    const res = await server("/v1/events/trigger", { method: "POST", body: { name: "mixed", to: "s" } });
+    expect(res.status).toBe(201);
+    const list = await (await (await openInbox(tenant, "s")).call("/v1/inbox/notifications")).json<{
+      data: Array<{ body: string }>;
+    }>();
+    expect(list.data.map((n) => n.body)).toEqual(["still here"]);
+  });
+});
