@@ -19,7 +19,12 @@ export default defineConfig(async () => {
           ],
           test: {
             name: "workers",
-            include: ["test/worker/**/*.test.ts", "src/**/*.test.ts", "durable-objects/**/*.test.ts"],
+            include: [
+              "test/worker/**/*.test.ts",
+              "src/**/*.test.ts",
+              "durable-objects/**/*.test.ts",
+              "providers/**/*.test.ts",
+            ],
             setupFiles: ["./test/worker/apply-migrations.ts"],
           },
         },
