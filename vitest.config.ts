@@ -13,7 +13,7 @@ export default defineConfig(async () => {
               main: "./src/index.ts",
               wrangler: { configPath: "./wrangler.toml" },
               miniflare: {
-                bindings: { TEST_MIGRATIONS: migrations, NOVU_SIGNING_SECRET: "test-signing-secret" },
+                bindings: { TEST_MIGRATIONS: migrations, NOVU_SIGNING_SECRET: "test-signing-secret", NOVU_ENCRYPTION_KEY: "test-encryption-key" },
               },
             }),
           ],

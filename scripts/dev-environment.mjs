@@ -33,8 +33,10 @@ function wrangler(args, persistTo) {
 }
 
 /** Reads the keys kept under the state folder, creating them once; NOVU_* variables override Development's. */
+const keysFile = (stateDir) => path.join(stateDir, "novu-dev-keys.json");
+
 function loadKeys(stateDir, overrides) {
-  const file = path.join(stateDir, "novu-dev-keys.json");
+  const file = keysFile(stateDir);
   const keys = existsSync(file)
     ? JSON.parse(readFileSync(file, "utf8"))
     : {
@@ -48,6 +50,7 @@ function loadKeys(stateDir, overrides) {
           secretKey: hex(16),
         })),
       };
+  keys.encryptionKey ??= hex(32);
   const development = keys.environments[0];
   if (overrides.secretKey) development.secretKey = overrides.secretKey;
   if (overrides.applicationIdentifier) development.applicationIdentifier = overrides.applicationIdentifier;
@@ -84,8 +87,12 @@ export function prepareLocalState({ persistTo, secretKey, applicationIdentifier 
   return keys;
 }
 
-/** Starts `wrangler dev` on 127.0.0.1:port with the given state folder; resolves once the API answers. */
-export async function startWorker({ port, persistTo, signingSecret, stdio = "inherit" }) {
+/**
+ * Starts `wrangler dev` on 127.0.0.1:port with the given state folder (prepared by `prepareLocalState`, whose
+ * secrets it passes to the Worker); resolves once the API answers.
+ */
+export async function startWorker({ port, persistTo, stdio = "inherit" }) {
+  const { signingSecret, encryptionKey } = JSON.parse(readFileSync(keysFile(persistTo), "utf8"));
   const child = spawn(
     wranglerBin,
     [
@@ -102,6 +109,8 @@ export async function startWorker({ port, persistTo, signingSecret, stdio = "inh
       "--show-interactive-dev-session=false",
       "--var",
       `NOVU_SIGNING_SECRET:${signingSecret}`,
+      "--var",
+      `NOVU_ENCRYPTION_KEY:${encryptionKey}`,
     ],
     { cwd: root, env: quietWrangler, stdio },
   );

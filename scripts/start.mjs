@@ -10,7 +10,7 @@ const keys = prepareLocalState({
   secretKey: process.env.NOVU_SECRET_KEY,
   applicationIdentifier: process.env.NOVU_APPLICATION_IDENTIFIER,
 });
-const { child, url } = await startWorker({ port, persistTo, signingSecret: keys.signingSecret });
+const { child, url } = await startWorker({ port, persistTo });
 
 const lines = [
   "",

@@ -1,15 +1,24 @@
 import { cors } from "hono/cors";
+import { createMiddleware } from "hono/factory";
 import { environmentsApi } from "./api/environments";
 import { eventsApi } from "./api/events";
 import { inboxApi } from "./api/inbox";
+import { integrationsApi } from "./api/integrations";
 import { inboxSocket } from "./api/socket";
 import { subscribersApi } from "./api/subscribers";
 import { workflowsApi } from "./api/workflows";
+import type { AppEnv } from "./app-env";
 import { apiKeyAuth } from "./auth/api-key";
 import { errorResponse } from "./http/error-body";
 import { HttpError } from "./http/http-error";
 import { createRouter } from "./http/router";
 import { payloadLimit } from "./middleware/payload-limit";
+
+const publicPaths = new Set(["/v1/health-check"]);
+
+const serverApiAuth = createMiddleware<AppEnv>((c, next) =>
+  c.req.path.startsWith("/v1/inbox/") || publicPaths.has(c.req.path) ? next() : apiKeyAuth(c, next),
+);
 
 export function createApp() {
   const app = createRouter();
@@ -18,17 +27,9 @@ export function createApp() {
   // The Inbox runs in browsers on any origin; the server API is for back ends and needs no CORS.
   app.use("/v1/inbox/*", cors({ origin: (origin) => origin, credentials: true, maxAge: 600 }));
 
-  for (const path of [
-    "/v1/events/*",
-    "/v1/environments/*",
-    "/v2/subscribers",
-    "/v2/subscribers/*",
-    "/v2/workflows",
-    "/v2/workflows/*",
-  ]) {
-    app.use(path, apiKeyAuth);
-  }
-
+  // Everything under /v1 and /v2 is the server API, keyed by `ApiKey`, except the Inbox (session tokens).
+  app.use("/v1/*", serverApiAuth);
+  app.use("/v2/*", serverApiAuth);
   app.use("/v1/events/trigger", payloadLimit);
 
   app.route("/", inboxApi);
@@ -36,6 +37,7 @@ export function createApp() {
   app.route("/", environmentsApi);
   app.route("/", subscribersApi);
   app.route("/", workflowsApi);
+  app.route("/", integrationsApi);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "secretKey", {
     type: "apiKey",

@@ -103,3 +103,33 @@ export const workflows = sqliteTable(
 export type EnvironmentRow = typeof environments.$inferSelect;
 export type SubscriberRow = typeof subscribers.$inferSelect;
 export type WorkflowRow = typeof workflows.$inferSelect;
+
+export const integrations = sqliteTable(
+  "integrations",
+  {
+    id: text("id").primaryKey(),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    organizationId: text("organization_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    channel: text("channel", { enum: ["in_app", "email", "sms", "chat", "push"] }).notNull(),
+    name: text("name").notNull(),
+    identifier: text("identifier").notNull(),
+    /** AES-GCM sealed JSON of the provider credentials (see src/lib/secret-box.ts). */
+    credentials: text("credentials").notNull(),
+    configurations: text("configurations", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    conditions: text("conditions", { mode: "json" }).$type<Record<string, unknown>[]>().notNull(),
+    active: integer("active", { mode: "boolean" }).notNull(),
+    primary: integer("primary", { mode: "boolean" }).notNull(),
+    /** Tried after this channel's primary fails for good; at most one per channel. */
+    fallback: integer("fallback", { mode: "boolean" }).notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("integrations_environment_identifier").on(t.environmentId, t.identifier),
+    index("integrations_environment_channel").on(t.environmentId, t.channel),
+  ],
+);
+
+export type IntegrationRow = typeof integrations.$inferSelect;
