@@ -13,7 +13,12 @@ export default defineConfig(async () => {
               main: "./src/index.ts",
               wrangler: { configPath: "./wrangler.toml" },
               miniflare: {
-                bindings: { TEST_MIGRATIONS: migrations, NOVU_SIGNING_SECRET: "test-signing-secret", NOVU_ENCRYPTION_KEY: "test-encryption-key" },
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  NOVU_SIGNING_SECRET: "test-signing-secret",
+                  NOVU_ENCRYPTION_KEY: "test-encryption-key",
+                  DELIVERY_BACKOFF_BASE_SECONDS: "0",
+                },
               },
             }),
           ],
@@ -26,6 +31,7 @@ export default defineConfig(async () => {
               "providers/**/*.test.ts",
             ],
             setupFiles: ["./test/worker/apply-migrations.ts"],
+            globalSetup: ["./test/worker/global-setup.ts"],
           },
         },
         {

@@ -1,4 +1,6 @@
 import { createApp } from "./app";
+import { consumeDeliveries } from "./delivery/deliveries-consumer";
+import type { DeliveryJob } from "./delivery/delivery.types";
 
 export { SubscriberDO } from "../durable-objects/subscriber";
 
@@ -6,4 +8,7 @@ const app = createApp();
 
 export default {
   fetch: app.fetch,
-} satisfies ExportedHandler<Env>;
+  async queue(batch, env) {
+    await consumeDeliveries(batch as MessageBatch<DeliveryJob>, env);
+  },
+} satisfies ExportedHandler<Env, DeliveryJob>;

@@ -34,3 +34,13 @@ export const notifications = sqliteTable(
 );
 
 export type NotificationRow = typeof notifications.$inferSelect;
+
+/**
+ * One row per trigger this subscriber received: a second trigger with the same transactionId is ignored, as Novu
+ * documents, whichever channels its workflow uses.
+ */
+export const runs = sqliteTable("runs", {
+  transactionId: text("transaction_id").primaryKey(),
+  workflowId: text("workflow_id").notNull(),
+  createdAt: integer("created_at").notNull(),
+});

@@ -3,7 +3,12 @@
  * starts. The SQL is what `drizzle-kit generate` produces from `inbox.schema.ts`; append, never edit, an entry.
  */
 export const inboxMigrations = {
-  journal: { entries: [{ idx: 0, when: 1795900000000, tag: "0000_inbox", breakpoints: true }] },
+  journal: {
+    entries: [
+      { idx: 0, when: 1795900000000, tag: "0000_inbox", breakpoints: true },
+      { idx: 1, when: 1795900000001, tag: "0001_runs", breakpoints: true },
+    ],
+  },
   migrations: {
     m0000: `CREATE TABLE \`notifications\` (
   \`id\` text PRIMARY KEY NOT NULL,
@@ -33,5 +38,10 @@ CREATE UNIQUE INDEX \`notifications_transaction_step\` ON \`notifications\` (\`t
 CREATE INDEX \`notifications_feed\` ON \`notifications\` (\`archived_at\`,\`created_at\`);
 --> statement-breakpoint
 CREATE INDEX \`notifications_unread\` ON \`notifications\` (\`read_at\`,\`archived_at\`);`,
+    m0001: `CREATE TABLE \`runs\` (
+  \`transaction_id\` text PRIMARY KEY NOT NULL,
+  \`workflow_id\` text NOT NULL,
+  \`created_at\` integer NOT NULL
+);`,
   },
 };

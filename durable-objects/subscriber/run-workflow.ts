@@ -1,15 +1,36 @@
+import type { DeliveryJob } from "../../src/delivery/delivery.types";
 import type { RunResult, StepOutcome, WorkflowRun } from "../../src/engine/run.types";
+import { objectId } from "../../src/lib/ids";
+import { isExternalChannel, renderChannelContent } from "../../src/steps/channel-content";
 import { renderInApp, StepContentError } from "../../src/steps/in-app";
+import type { StoredStep } from "../../src/workflows/workflow.types";
 import type { InboxWorkflow, NewInAppMessage } from "./inbox.types";
 
 export type RunEffects = {
-  /** Stores an in-app message; false when this transaction already delivered this step. */
-  deliverInApp(message: NewInAppMessage): boolean;
+  deliverInApp(message: NewInAppMessage): void;
+  enqueueDelivery(job: DeliveryJob): Promise<void>;
 };
 
+/** Step-level provider overrides win over the trigger's workflow-level ones, provider by provider. */
+function providerOverrides(run: WorkflowRun, stepId: string): DeliveryJob["providerOverrides"] {
+  const merged: DeliveryJob["providerOverrides"] = { ...run.overrides.providers };
+  for (const [providerId, values] of Object.entries(run.overrides.steps?.[stepId]?.providers ?? {})) {
+    merged[providerId] = { ...merged[providerId], ...values };
+  }
+  return merged;
+}
+
+/** Novu's reasons for skipping a channel the subscriber cannot be reached on, checked before rendering. */
+function missingContact(run: WorkflowRun, step: StoredStep): string | undefined {
+  if (step.type === "email" && !run.subscriber.email) return "Subscriber does not have an email address";
+  if (step.type === "sms" && !run.subscriber.phone) return "Subscriber is missing a phone number";
+  return undefined;
+}
+
 /**
- * Runs a trigger's steps in order for one subscriber. Channels other than in_app and the action steps arrive with
- * the workflow engine; until then they are reported as skipped rather than silently dropped.
+ * Runs a trigger's steps in order for one subscriber: in_app lands in the inbox, email/sms/push/chat are rendered
+ * and queued for delivery. Delay, digest, throttle and custom steps arrive with the workflow engine; until then they
+ * are reported as skipped rather than silently dropped.
  */
 export async function runWorkflow(run: WorkflowRun, effects: RunEffects): Promise<RunResult> {
   const variables = {
@@ -28,41 +49,45 @@ export async function runWorkflow(run: WorkflowRun, effects: RunEffects): Promis
     severity: run.workflow.severity,
   };
   const steps: StepOutcome[] = [];
-  let duplicate = false;
   for (const step of run.workflow.steps) {
-    if (step.type !== "in_app") {
-      steps.push({
-        stepId: step.stepId,
-        type: step.type,
-        status: "skipped",
-        detail: `${step.type} steps are not supported yet`,
-      });
-      continue;
-    }
+    const outcome = (status: StepOutcome["status"], detail?: string) =>
+      steps.push({ stepId: step.stepId, type: step.type, status, detail });
     try {
-      const content = await renderInApp(step.controlValues, variables);
-      const stored = effects.deliverInApp({
-        transactionId: run.transactionId,
-        stepId: step.stepId,
-        workflow,
-        content,
-      });
-      duplicate ||= !stored;
-      steps.push({
-        stepId: step.stepId,
-        type: step.type,
-        status: stored ? "completed" : "skipped",
-        detail: stored ? undefined : "duplicate transactionId",
-      });
+      if (step.type === "in_app") {
+        const content = await renderInApp(step.controlValues, variables);
+        effects.deliverInApp({ transactionId: run.transactionId, stepId: step.stepId, workflow, content });
+        outcome("completed");
+      } else if (isExternalChannel(step.type)) {
+        const missing = missingContact(run, step);
+        if (missing) {
+          outcome("skipped", missing);
+          continue;
+        }
+        const content = await renderChannelContent(step.type, step.controlValues, variables);
+        await effects.enqueueDelivery({
+          messageId: objectId(),
+          environmentId: run.environmentId,
+          subscriberId: run.subscriber.subscriberId,
+          transactionId: run.transactionId,
+          workflowId: run.workflow.workflowId,
+          stepId: step.stepId,
+          channel: step.type,
+          content,
+          recipient: {
+            email: run.subscriber.email,
+            phone: run.subscriber.phone,
+            channels: run.subscriber.channels,
+          },
+          providerOverrides: providerOverrides(run, step.stepId),
+        });
+        outcome("queued");
+      } else {
+        outcome("skipped", `${step.type} steps are not supported yet`);
+      }
     } catch (error) {
       if (!(error instanceof StepContentError)) throw error;
-      steps.push({
-        stepId: step.stepId,
-        type: step.type,
-        status: "failed",
-        detail: `Message content could not be generated: ${error.message}`,
-      });
+      outcome("failed", `Message content could not be generated: ${error.message}`);
     }
   }
-  return { transactionId: run.transactionId, duplicate, steps };
+  return { transactionId: run.transactionId, duplicate: false, steps };
 }

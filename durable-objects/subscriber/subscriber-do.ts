@@ -3,8 +3,9 @@ import { drizzle } from "drizzle-orm/durable-sqlite";
 import { migrate } from "drizzle-orm/durable-sqlite/migrator";
 import type { RunResult, WorkflowRun } from "../../src/engine/run.types";
 import { toInboxNotification, toSocketMessage } from "./inbox.mapper";
-import { notifications } from "./inbox.schema";
+import { notifications, runs } from "./inbox.schema";
 import {
+  claimTransaction,
   countNotifications,
   deleteMatching,
   deleteNotification,
@@ -14,6 +15,7 @@ import {
   listNotifications,
   nextSnoozeEnd,
   type Page,
+  releaseTransaction,
   unreadBySeverity,
   updateMatching,
   updateNotification,
@@ -36,7 +38,7 @@ export class SubscriberDO extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.db = drizzle(ctx.storage, { schema: { notifications } });
+    this.db = drizzle(ctx.storage, { schema: { notifications, runs } });
     // @novu/js sends "ping" every 25 s; answering from the runtime keeps hibernating sockets asleep.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
     ctx.blockConcurrencyWhile(() => migrate(this.db, inboxMigrations));
@@ -50,17 +52,28 @@ export class SubscriberDO extends DurableObject<Env> {
       lastName: run.subscriber.lastName ?? undefined,
       avatar: run.subscriber.avatar ?? undefined,
     });
+    if (!claimTransaction(this.db, run.transactionId, run.workflow.workflowId, Date.now())) {
+      return { transactionId: run.transactionId, duplicate: true, steps: [] };
+    }
     const owner = this.owner();
     const received: InboxNotification[] = [];
-    const result = await runWorkflow(run, {
-      deliverInApp: (message) => {
-        const row = insertNotification(this.db, message, Date.now());
-        if (row) received.push(toInboxNotification(row, owner));
-        return row !== undefined;
-      },
-    });
-    if (received.length > 0) this.notify(received);
-    return result;
+    try {
+      return await runWorkflow(run, {
+        deliverInApp: (message) => {
+          const row = insertNotification(this.db, message, Date.now());
+          if (row) received.push(toInboxNotification(row, owner));
+        },
+        enqueueDelivery: async (job) => {
+          await this.env.DELIVERIES.send(job);
+        },
+      });
+    } catch (error) {
+      // The trigger fails and its caller retries: the transaction must not look already handled.
+      releaseTransaction(this.db, run.transactionId);
+      throw error;
+    } finally {
+      if (received.length > 0) this.notify(received);
+    }
   }
 
   /** Called when the Inbox opens a session: remembers who this inbox belongs to and returns its counts. */

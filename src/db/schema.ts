@@ -2,6 +2,12 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { StoredStep, WorkflowPreferences } from "../workflows/workflow.types";
 
+export type SubscriberChannel = {
+  providerId: string;
+  integrationIdentifier?: string;
+  credentials: { webhookUrl?: string; channel?: string; deviceTokens?: string[] };
+};
+
 /** Milliseconds since the epoch; ISO strings exist only on the wire. */
 const timestamps = {
   createdAt: integer("created_at").notNull(),
@@ -61,6 +67,8 @@ export const subscribers = sqliteTable(
     locale: text("locale"),
     timezone: text("timezone"),
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** Push and chat credentials per provider: device tokens, webhook URLs (`ChannelSettingsDto`). */
+    channels: text("channels", { mode: "json" }).$type<SubscriberChannel[]>().notNull().default(sql`'[]'`),
     ...timestamps,
   },
   (t) => [
@@ -133,3 +141,34 @@ export const integrations = sqliteTable(
 );
 
 export type IntegrationRow = typeof integrations.$inferSelect;
+
+/** One row per external channel send (email, sms, push, chat), written by the delivery consumer in batches. */
+export const messages = sqliteTable(
+  "messages",
+  {
+    id: text("id").primaryKey(),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    subscriberId: text("subscriber_id").notNull(),
+    transactionId: text("transaction_id").notNull(),
+    workflowId: text("workflow_id").notNull(),
+    stepId: text("step_id").notNull(),
+    channel: text("channel", { enum: ["email", "sms", "chat", "push"] }).notNull(),
+    providerId: text("provider_id"),
+    integrationId: text("integration_id"),
+    status: text("status", { enum: ["queued", "sent", "error"] }).notNull(),
+    providerMessageId: text("provider_message_id"),
+    errorText: text("error_text"),
+    attempts: integer("attempts").notNull().default(0),
+    subject: text("subject"),
+    content: text("content"),
+    ...timestamps,
+  },
+  (t) => [
+    index("messages_environment_transaction").on(t.environmentId, t.transactionId),
+    index("messages_environment_subscriber").on(t.environmentId, t.subscriberId, t.createdAt),
+  ],
+);
+
+export type MessageRow = typeof messages.$inferSelect;

@@ -1,3 +1,4 @@
+import type { SubscriberChannel } from "../db/schema";
 import type { Severity, StoredStep } from "../workflows/workflow.types";
 
 /** The subscriber as templates see it (`{{subscriber.firstName}}`). */
@@ -12,6 +13,13 @@ export type SubscriberContext = {
   locale: string | null;
   timezone: string | null;
   data: Record<string, unknown> | null;
+  channels: SubscriberChannel[];
+};
+
+/** Trigger overrides as Novu documents them: per provider, and per step (the step's win). */
+export type TriggerOverrides = {
+  providers?: Record<string, Record<string, unknown>>;
+  steps?: Record<string, { providers?: Record<string, Record<string, unknown>> }>;
 };
 
 /** Everything a SubscriberDO needs to run one trigger for its subscriber, without reading D1. */
@@ -32,12 +40,13 @@ export type WorkflowRun = {
   actor: SubscriberContext | null;
   tenant: unknown;
   context: Record<string, unknown>;
+  overrides: TriggerOverrides;
 };
 
 export type StepOutcome = {
   stepId: string;
   type: StoredStep["type"];
-  status: "completed" | "skipped" | "failed";
+  status: "completed" | "queued" | "skipped" | "failed";
   detail?: string;
 };
 export type RunResult = { transactionId: string; duplicate: boolean; steps: StepOutcome[] };

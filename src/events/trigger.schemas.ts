@@ -5,7 +5,6 @@ export const subscriberPayload = z
   .object({
     subscriberId: z.string().trim().min(1, "subscriberId must not be empty").max(255),
     ...subscriberFields,
-    channels: z.array(z.record(z.string(), z.unknown())).optional(),
   })
   .openapi("SubscriberPayloadDto");
 export type SubscriberPayload = z.infer<typeof subscriberPayload>;
@@ -23,7 +22,20 @@ export const triggerBody = z
     name: z.string().trim().min(1).max(255).openapi({ description: "The workflow identifier" }),
     to: z.union([recipient, z.array(recipient).min(1).max(maxRecipients)]),
     payload: z.record(z.string(), z.unknown()).default({}),
-    overrides: z.record(z.string(), z.unknown()).optional(),
+    overrides: z
+      .object({
+        providers: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+        steps: z
+          .record(
+            z.string(),
+            z
+              .object({ providers: z.record(z.string(), z.record(z.string(), z.unknown())).optional() })
+              .loose(),
+          )
+          .optional(),
+      })
+      .loose()
+      .optional(),
     transactionId: z.string().trim().min(1).max(255).optional(),
     actor: recipient.optional(),
     tenant: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),

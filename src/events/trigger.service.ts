@@ -33,6 +33,7 @@ function toContext(row: SubscriberRow): SubscriberContext {
     locale: row.locale,
     timezone: row.timezone,
     data: row.data,
+    channels: row.channels,
   };
 }
 
@@ -75,6 +76,7 @@ export async function triggerWorkflow(env: Env, tenant: Tenant, input: TriggerIn
     actor: actorRow ? toContext(actorRow) : null,
     tenant: input.tenant ?? null,
     context: input.context ?? {},
+    overrides: input.overrides ?? {},
   });
 
   await Promise.all(

@@ -1,11 +1,16 @@
-const processPart = crypto.getRandomValues(new Uint8Array(5));
-let counter = crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
+// Seeded on first use: workerd forbids generating random values in global scope, so `wrangler dev` would not start.
+let processPart: Uint8Array | undefined;
+let counter = 0;
 
 /**
  * A Mongo-style ObjectId: 4 bytes of seconds, 5 random bytes fixed per isolate, then a 3-byte counter, as 24 hex
  * characters. Novu's clients treat `_id` as opaque; ids that sort by creation keep cursors and "newest first" cheap.
  */
 export function objectId(now = Date.now()): string {
+  if (!processPart) {
+    processPart = crypto.getRandomValues(new Uint8Array(5));
+    counter = crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
+  }
   counter = (counter + 1) % 0x1000000;
   const seconds = Math.floor(now / 1000)
     .toString(16)

@@ -14,7 +14,7 @@ export function toSubscriberDto(row: SubscriberRow): SubscriberDto {
     locale: row.locale,
     timezone: row.timezone,
     data: row.data,
-    channels: [],
+    channels: row.channels,
     isOnline: null,
     lastOnlineAt: null,
     _organizationId: row.organizationId,

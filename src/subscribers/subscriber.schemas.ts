@@ -10,6 +10,18 @@ export const subscriberIdParam = z.object({
     .openapi({ param: { name: "subscriberId", in: "path" } }),
 });
 
+export const channelSettings = z
+  .object({
+    providerId: z.string().min(1).max(100),
+    integrationIdentifier: z.string().max(100).optional(),
+    credentials: z.object({
+      webhookUrl: z.string().max(2048).optional(),
+      channel: z.string().max(255).optional(),
+      deviceTokens: z.array(z.string().max(4096)).max(100).optional(),
+    }),
+  })
+  .openapi("ChannelSettingsDto");
+
 export const subscriberFields = {
   firstName: nullableString,
   lastName: nullableString,
@@ -19,6 +31,7 @@ export const subscriberFields = {
   locale: nullableString,
   timezone: nullableString,
   data: z.record(z.string(), z.unknown()).nullable().optional(),
+  channels: z.array(channelSettings).max(20).optional(),
 };
 
 export const createSubscriberBody = z
@@ -65,7 +78,7 @@ export const subscriberResponse = z
     locale: z.string().nullable(),
     timezone: z.string().nullable(),
     data: z.record(z.string(), z.unknown()).nullable(),
-    channels: z.array(z.record(z.string(), z.unknown())),
+    channels: z.array(channelSettings),
     isOnline: z.boolean().nullable(),
     lastOnlineAt: z.string().nullable(),
     _organizationId: z.string(),

@@ -4,6 +4,7 @@ import type { Database } from "../db/client";
 import { type SubscriberRow, subscribers } from "../db/schema";
 import { HttpError } from "../http/http-error";
 import { objectId } from "../lib/ids";
+import { toSubscriberDto } from "./subscriber.mapper";
 import type {
   CreateSubscriberInput,
   PatchSubscriberInput,
@@ -75,8 +76,13 @@ export async function upsertSubscriber(
   input: CreateSubscriberInput,
   options: { failIfExists: boolean } = { failIfExists: false },
 ): Promise<SubscriberRow> {
-  if (options.failIfExists && (await findSubscriber(db, tenant, input.subscriberId))) {
-    throw HttpError.conflict(`Subscriber with subscriberId '${input.subscriberId}' already exists`);
+  const existing = options.failIfExists ? await findSubscriber(db, tenant, input.subscriberId) : undefined;
+  if (existing) {
+    // Novu's 409 carries the existing subscriber (`SubscriberResponseDto`); @novu/api parses the body as one.
+    throw HttpError.conflict(
+      `Subscriber with subscriberId '${input.subscriberId}' already exists`,
+      toSubscriberDto(existing),
+    );
   }
   const [row] = await upsertStatement(db, tenant, input, Date.now());
   if (!row) throw new Error("subscriber upsert returned no row");

@@ -1,0 +1,1 @@
+ALTER TABLE `subscribers` ADD `channels` text DEFAULT '[]' NOT NULL;

@@ -1,0 +1,24 @@
+import type { SubscriberChannel } from "../db/schema";
+
+export type DeliveryChannel = "email" | "sms" | "push" | "chat";
+
+/** One DELIVERIES queue message: a rendered send for one subscriber on one channel. */
+export type DeliveryJob = {
+  messageId: string;
+  environmentId: string;
+  subscriberId: string;
+  transactionId: string;
+  workflowId: string;
+  stepId: string;
+  channel: DeliveryChannel;
+  content: { subject?: string; body: string; data?: Record<string, string> };
+  recipient: { email: string | null; phone: string | null; channels: SubscriberChannel[] };
+  /** `overrides.providers` of the trigger, merged with the step's own (step wins). */
+  providerOverrides: Record<string, Record<string, unknown>>;
+  /** Set once the job is bound to one integration (push/chat fan-out, fallback). */
+  integrationId?: string;
+  isFallback?: boolean;
+};
+
+/** Cloudflare Queues accept messages up to 128 KB. */
+export const maxJobBytes = 128 * 1024;

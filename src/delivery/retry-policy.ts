@@ -1,0 +1,44 @@
+/** How many times the consumer retries a send before giving up on an integration (wrangler.toml allows more). */
+export const maxAttempts = 6;
+
+const capSeconds = 300;
+
+/**
+ * Exponential backoff with jitter (base 2 s: about 2 s, 4 s, 8 s … capped at 5 min), never sooner than the
+ * provider's `Retry-After`. `random` is injectable so the maths can be tested.
+ */
+export function retryDelaySeconds(
+  attempt: number,
+  retryAfterSeconds?: number,
+  random: () => number = Math.random,
+  baseSeconds = 2,
+): number {
+  const ceiling = Math.min(capSeconds, baseSeconds * 2 ** Math.max(0, attempt - 1));
+  const jittered = Math.ceil(ceiling / 2 + random() * (ceiling / 2));
+  return Math.min(capSeconds * 2, Math.max(jittered, Math.ceil(retryAfterSeconds ?? 0)));
+}
+
+export type FailureDecision =
+  | { kind: "retry"; delaySeconds: number }
+  | { kind: "fallback" }
+  | { kind: "fail" };
+
+/** What to do after a failed send: retry the same integration, move to the fallback, or record the failure. */
+export function onFailure(input: {
+  attempt: number;
+  retryable: boolean;
+  retryAfterSeconds?: number;
+  hasFallback: boolean;
+  baseSeconds?: number;
+}): FailureDecision {
+  if (input.retryable && input.attempt < maxAttempts) {
+    const delaySeconds = retryDelaySeconds(
+      input.attempt,
+      input.retryAfterSeconds,
+      Math.random,
+      input.baseSeconds,
+    );
+    return { kind: "retry", delaySeconds };
+  }
+  return input.hasFallback ? { kind: "fallback" } : { kind: "fail" };
+}

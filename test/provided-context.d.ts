@@ -1,0 +1,8 @@
+import "vitest";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Base URL of the recording server that stands in for providers' hosts (test/support/recording-server.ts). */
+    providerHost: string;
+  }
+}

@@ -1,0 +1,181 @@
+import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
+import { describe, expect, inject, it, vi } from "vitest";
+import { database } from "../../src/db/client";
+import { messages } from "../../src/db/schema";
+import type { RecordedRequest } from "../support/recording-server";
+import { api, createTenant } from "./fixtures";
+
+const host = inject("providerHost");
+
+/** A unique path prefix on the recording host per test, used as the integration's baseUrl. */
+function providerPath(name: string) {
+  const prefix = `/${name}-${crypto.randomUUID().slice(0, 8)}`;
+  return {
+    baseUrl: `${host}${prefix}`,
+    script: (
+      path: string,
+      answers: Array<{ status: number; headers?: Record<string, string>; body?: string }>,
+    ) =>
+      fetch(`${host}/__script`, {
+        method: "POST",
+        body: JSON.stringify({ path: `${prefix}${path}`, answers }),
+      }),
+    requests: async () =>
+      (await (await fetch(`${host}/__requests?prefix=${prefix}`)).json()) as RecordedRequest[],
+  };
+}
+
+async function emailSetup(integrations: Array<Record<string, unknown>>) {
+  const tenant = await createTenant();
+  const server = api(tenant);
+  for (const body of integrations) {
+    expect((await server("/v1/integrations", { method: "POST", body })).status).toBe(201);
+  }
+  await server("/v2/workflows", {
+    method: "POST",
+    body: {
+      name: "Receipt",
+      workflowId: "receipt",
+      steps: [
+        {
+          name: "Email",
+          type: "email",
+          controlValues: { subject: "Order {{payload.id}}", body: "<p>Thanks {{subscriber.firstName}}</p>" },
+        },
+      ],
+    },
+  });
+  const trigger = (to: unknown) =>
+    server("/v1/events/trigger", { method: "POST", body: { name: "receipt", to, payload: { id: "A-1" } } });
+  return { tenant, trigger };
+}
+
+const messagesOf = (environmentId: string) =>
+  database(env).select().from(messages).where(eq(messages.environmentId, environmentId));
+
+describe("email delivery through the DELIVERIES queue", { timeout: 20_000 }, () => {
+  it("sends the rendered email to the primary integration's provider and records it as sent", async () => {
+    const sendgrid = providerPath("sendgrid");
+    await sendgrid.script("/v3/mail/send", [{ status: 202, headers: { "x-message-id": "sg-42" } }]);
+    const { tenant, trigger } = await emailSetup([
+      {
+        providerId: "sendgrid",
+        channel: "email",
+        active: true,
+        credentials: { apiKey: "SG.k", from: "shop@acme.io", baseUrl: sendgrid.baseUrl },
+      },
+    ]);
+    expect((await trigger({ subscriberId: "ada", email: "ada@example.com", firstName: "Ada" })).status).toBe(
+      201,
+    );
+
+    await vi.waitFor(async () => expect((await messagesOf(tenant.environmentId))[0]?.status).toBe("sent"), {
+      timeout: 10_000,
+      interval: 100,
+    });
+    const [request] = await sendgrid.requests();
+    expect(request).toMatchObject({ method: "POST", headers: { authorization: "Bearer SG.k" } });
+    expect(JSON.parse(request?.body ?? "")).toMatchObject({
+      personalizations: [{ to: [{ email: "ada@example.com" }] }],
+      from: { email: "shop@acme.io" },
+      subject: "Order A-1",
+      content: [{ type: "text/html", value: "<p>Thanks Ada</p>" }],
+    });
+    expect((await messagesOf(tenant.environmentId))[0]).toMatchObject({
+      providerId: "sendgrid",
+      providerMessageId: "sg-42",
+      attempts: 1,
+    });
+  });
+
+  it("retries 5xx and 429 answers, then delivers exactly once", async () => {
+    const sendgrid = providerPath("sendgrid");
+    await sendgrid.script("/v3/mail/send", [
+      { status: 500 },
+      { status: 429, headers: { "retry-after": "0" } },
+      { status: 202 },
+    ]);
+    const { tenant, trigger } = await emailSetup([
+      {
+        providerId: "sendgrid",
+        channel: "email",
+        active: true,
+        credentials: { apiKey: "k", from: "f@acme.io", baseUrl: sendgrid.baseUrl },
+      },
+    ]);
+    await trigger({ subscriberId: "s", email: "s@example.com" });
+    await vi.waitFor(async () => expect((await messagesOf(tenant.environmentId))[0]?.status).toBe("sent"), {
+      timeout: 15_000,
+      interval: 100,
+    });
+    expect(await sendgrid.requests()).toHaveLength(3);
+    expect((await messagesOf(tenant.environmentId))[0]?.attempts).toBe(3);
+  });
+
+  it("moves to the fallback integration when the primary fails for good", async () => {
+    const primary = providerPath("sendgrid");
+    const fallback = providerPath("sendgrid-fallback");
+    await primary.script("/v3/mail/send", [{ status: 401, body: '{"errors":[{"message":"bad key"}]}' }]);
+    const { tenant, trigger } = await emailSetup([
+      {
+        providerId: "sendgrid",
+        channel: "email",
+        active: true,
+        credentials: { apiKey: "bad", from: "f@acme.io", baseUrl: primary.baseUrl },
+      },
+      {
+        providerId: "sendgrid",
+        channel: "email",
+        active: true,
+        fallback: true,
+        credentials: { apiKey: "good", from: "f@acme.io", baseUrl: fallback.baseUrl },
+      },
+    ]);
+    await trigger({ subscriberId: "s", email: "s@example.com" });
+    await vi.waitFor(async () => expect((await messagesOf(tenant.environmentId))[0]?.status).toBe("sent"), {
+      timeout: 10_000,
+      interval: 100,
+    });
+    expect(await primary.requests()).toHaveLength(1);
+    expect((await fallback.requests())[0]?.headers.authorization).toBe("Bearer good");
+  });
+
+  it("records a permanent failure with the provider's reason when there is no fallback", async () => {
+    const sendgrid = providerPath("sendgrid");
+    await sendgrid.script("/v3/mail/send", [
+      { status: 400, body: '{"errors":[{"message":"invalid from"}]}' },
+    ]);
+    const { tenant, trigger } = await emailSetup([
+      {
+        providerId: "sendgrid",
+        channel: "email",
+        active: true,
+        credentials: { apiKey: "k", from: "f@acme.io", baseUrl: sendgrid.baseUrl },
+      },
+    ]);
+    await trigger({ subscriberId: "s", email: "s@example.com" });
+    await vi.waitFor(async () => expect((await messagesOf(tenant.environmentId))[0]?.status).toBe("error"), {
+      timeout: 10_000,
+      interval: 100,
+    });
+    expect((await messagesOf(tenant.environmentId))[0]?.errorText).toContain("invalid from");
+    expect(await sendgrid.requests()).toHaveLength(1);
+  });
+
+  it("skips the step for a subscriber without an email address, sending nothing", async () => {
+    const sendgrid = providerPath("sendgrid");
+    const { tenant, trigger } = await emailSetup([
+      {
+        providerId: "sendgrid",
+        channel: "email",
+        active: true,
+        credentials: { apiKey: "k", from: "f@acme.io", baseUrl: sendgrid.baseUrl },
+      },
+    ]);
+    expect((await trigger("no-email")).status).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await sendgrid.requests()).toHaveLength(0);
+    expect(await messagesOf(tenant.environmentId)).toHaveLength(0);
+  });
+});
