@@ -6,6 +6,7 @@ import { inboxApi } from "./api/inbox";
 import { integrationsApi } from "./api/integrations";
 import { inboxSocket } from "./api/socket";
 import { subscribersApi } from "./api/subscribers";
+import { topicsApi } from "./api/topics";
 import { workflowsApi } from "./api/workflows";
 import type { AppEnv } from "./app-env";
 import { apiKeyAuth } from "./auth/api-key";
@@ -31,6 +32,7 @@ export function createApp() {
   app.use("/v1/*", serverApiAuth);
   app.use("/v2/*", serverApiAuth);
   app.use("/v1/events/trigger", payloadLimit);
+  app.use("/v1/events/trigger/broadcast", payloadLimit);
 
   app.route("/", inboxApi);
   app.route("/", eventsApi);
@@ -38,6 +40,7 @@ export function createApp() {
   app.route("/", subscribersApi);
   app.route("/", workflowsApi);
   app.route("/", integrationsApi);
+  app.route("/", topicsApi);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "secretKey", {
     type: "apiKey",

@@ -1,6 +1,8 @@
 import { createApp } from "./app";
 import { consumeDeliveries } from "./delivery/deliveries-consumer";
 import type { DeliveryJob } from "./delivery/delivery.types";
+import { consumeFanout } from "./fanout/fanout";
+import type { FanoutJob } from "./fanout/fanout.types";
 
 export { SubscriberDO } from "../durable-objects/subscriber";
 
@@ -8,7 +10,9 @@ const app = createApp();
 
 export default {
   fetch: app.fetch,
+  /** Queues are told apart by name; wrangler.toml binds `novu-fanout` and `novu-deliveries` to this Worker. */
   async queue(batch, env) {
-    await consumeDeliveries(batch as MessageBatch<DeliveryJob>, env);
+    if (batch.queue.startsWith("novu-fanout")) await consumeFanout(batch as MessageBatch<FanoutJob>, env);
+    else await consumeDeliveries(batch as MessageBatch<DeliveryJob>, env);
   },
-} satisfies ExportedHandler<Env, DeliveryJob>;
+} satisfies ExportedHandler<Env, DeliveryJob | FanoutJob>;

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { inboxFilter, inboxNotification } from "../../src/inbox/inbox.schemas";
+import type { inboxFilter, inboxNotification, unreadCount } from "../../src/inbox/inbox.schemas";
 
 export type InboxNotification = z.infer<typeof inboxNotification>;
 export type InboxFilter = z.infer<typeof inboxFilter>;
@@ -25,3 +25,4 @@ export type NewInAppMessage = {
 };
 
 export type InboxCounts = { unreadCount: number; unseenCount: number };
+export type UnreadCount = z.infer<typeof unreadCount>;

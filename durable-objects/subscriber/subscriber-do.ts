@@ -21,7 +21,7 @@ import {
   updateNotification,
   wakeSnoozed,
 } from "./inbox.store";
-import type { InboxCounts, InboxFilter, InboxNotification, InboxOwner } from "./inbox.types";
+import type { InboxCounts, InboxFilter, InboxNotification, InboxOwner, UnreadCount } from "./inbox.types";
 import { type BulkAction, bulkPlan, type NotificationAction, patchFor } from "./inbox-actions";
 import { inboxMigrations } from "./migrations";
 import { runWorkflow } from "./run-workflow";
@@ -76,10 +76,10 @@ export class SubscriberDO extends DurableObject<Env> {
     }
   }
 
-  /** Called when the Inbox opens a session: remembers who this inbox belongs to and returns its counts. */
-  openSession(owner: InboxOwner): InboxCounts {
+  /** Called when the Inbox opens a session: remembers who this inbox belongs to and returns its unread count. */
+  openSession(owner: InboxOwner): UnreadCount {
     this.setOwner(owner);
-    return this.currentCounts();
+    return this.unreadCount();
   }
 
   list(filter: InboxFilter, page: Page): { data: InboxNotification[]; hasMore: boolean } {
@@ -178,16 +178,16 @@ export class SubscriberDO extends DurableObject<Env> {
     this.pushCounts();
   }
 
+  private unreadCount(total = this.currentCounts().unreadCount): UnreadCount {
+    return { total, severity: unreadBySeverity(this.db) };
+  }
+
   private pushCounts(): void {
     if (this.ctx.getWebSockets().length === 0) return;
     const { unreadCount, unseenCount } = this.currentCounts();
+    const counts = this.unreadCount(unreadCount);
     this.broadcast(frame({ event: "unseen_count_changed", data: { unseenCount } }));
-    this.broadcast(
-      frame({
-        event: "unread_count_changed",
-        data: { unreadCount, counts: { total: unreadCount, severity: unreadBySeverity(this.db) } },
-      }),
-    );
+    this.broadcast(frame({ event: "unread_count_changed", data: { unreadCount: counts.total, counts } }));
   }
 
   private broadcast(text: string): void {

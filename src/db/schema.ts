@@ -172,3 +172,53 @@ export const messages = sqliteTable(
 );
 
 export type MessageRow = typeof messages.$inferSelect;
+
+export const topics = sqliteTable(
+  "topics",
+  {
+    id: text("id").primaryKey(),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    organizationId: text("organization_id").notNull(),
+    key: text("key").notNull(),
+    name: text("name"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("topics_environment_key").on(t.environmentId, t.key)],
+);
+
+export const topicSubscriptions = sqliteTable(
+  "topic_subscriptions",
+  {
+    id: text("id").primaryKey(),
+    environmentId: text("environment_id").notNull(),
+    topicId: text("topic_id")
+      .notNull()
+      .references(() => topics.id, { onDelete: "cascade" }),
+    subscriberRowId: text("subscriber_row_id")
+      .notNull()
+      .references(() => subscribers.id, { onDelete: "cascade" }),
+    /** The subscriber's own id, kept here so fan-out pages never join back to subscribers. */
+    subscriberId: text("subscriber_id").notNull(),
+    identifier: text("identifier").notNull(),
+    name: text("name"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("topic_subscriptions_topic_identifier").on(t.topicId, t.identifier),
+    index("topic_subscriptions_topic_page").on(t.topicId, t.id),
+    index("topic_subscriptions_subscriber").on(t.subscriberRowId),
+  ],
+);
+
+export type TopicRow = typeof topics.$inferSelect;
+export type TopicSubscriptionRow = typeof topicSubscriptions.$inferSelect;
+
+/** Trigger bodies too large for a queue message (payloads may reach 512 KB), referenced by fan-out pages. */
+export const triggerSnapshots = sqliteTable("trigger_snapshots", {
+  id: text("id").primaryKey(),
+  environmentId: text("environment_id").notNull(),
+  body: text("body").notNull(),
+  createdAt: integer("created_at").notNull(),
+});

@@ -9,11 +9,22 @@ export const subscriberPayload = z
   .openapi("SubscriberPayloadDto");
 export type SubscriberPayload = z.infer<typeof subscriberPayload>;
 
-const recipient = z.union([
+const subscriberRecipient = z.union([
   z.string().trim().min(1, "subscriberId must not be empty").max(255),
   subscriberPayload,
 ]);
-export type Recipient = z.infer<typeof recipient>;
+export type Recipient = z.infer<typeof subscriberRecipient>;
+
+export const topicRecipient = z
+  .object({
+    type: z.literal("Topic"),
+    topicKey: z.string().min(1).max(100),
+    exclude: z.array(z.string()).max(1000).optional(),
+  })
+  .openapi("TopicPayloadDto");
+export type TopicRecipient = z.infer<typeof topicRecipient>;
+
+const recipient = z.union([topicRecipient, subscriberRecipient]);
 
 export const maxRecipients = 100;
 
@@ -37,12 +48,18 @@ export const triggerBody = z
       .loose()
       .optional(),
     transactionId: z.string().trim().min(1).max(255).optional(),
-    actor: recipient.optional(),
+    actor: subscriberRecipient.optional(),
     tenant: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
     context: z.record(z.string(), z.unknown()).optional(),
   })
   .openapi("TriggerEventRequestDto");
 export type TriggerInput = z.infer<typeof triggerBody>;
+
+export const broadcastBody = triggerBody
+  .omit({ to: true })
+  .extend({ payload: z.record(z.string(), z.unknown()) })
+  .openapi("TriggerEventToAllRequestDto");
+export type BroadcastInput = z.infer<typeof broadcastBody>;
 
 export const triggerResponse = z
   .object({

@@ -1,90 +1,132 @@
+import { and, eq, inArray } from "drizzle-orm";
 import type { Tenant } from "../app-env";
-import { database } from "../db/client";
-import type { SubscriberRow } from "../db/schema";
-import type { SubscriberContext, WorkflowRun } from "../engine/run.types";
+import { type Database, database } from "../db/client";
+import { topics, type WorkflowRow } from "../db/schema";
+import { startFanout } from "../fanout/fanout";
 import { HttpError } from "../http/http-error";
 import { inboxOf } from "../inbox/inbox-stub";
 import { ensureSubscribers } from "../subscribers/subscriber.service";
 import { findWorkflow } from "../workflows/workflow.service";
-import type { Recipient, SubscriberPayload, TriggerInput, TriggerResult } from "./trigger.schemas";
+import { runFor, runTemplate } from "./run-builder";
+import type {
+  BroadcastInput,
+  Recipient,
+  SubscriberPayload,
+  TopicRecipient,
+  TriggerInput,
+  TriggerResult,
+} from "./trigger.schemas";
 
 function asPayload(recipient: Recipient): SubscriberPayload {
   return typeof recipient === "string" ? { subscriberId: recipient } : recipient;
 }
 
+const isTopic = (
+  recipient: TriggerInput["to"] extends (infer R)[] | infer S ? R | S : never,
+): recipient is TopicRecipient =>
+  typeof recipient === "object" && "type" in recipient && recipient.type === "Topic";
+
 /** One entry per subscriberId; when a subscriber is listed twice its profile fields are merged, later ones winning. */
-function uniqueRecipients(to: TriggerInput["to"]): SubscriberPayload[] {
+function uniqueSubscribers(recipients: Recipient[]): SubscriberPayload[] {
   const byId = new Map<string, SubscriberPayload>();
-  for (const recipient of (Array.isArray(to) ? to : [to]).map(asPayload)) {
+  for (const recipient of recipients.map(asPayload)) {
     byId.set(recipient.subscriberId, { ...byId.get(recipient.subscriberId), ...recipient });
   }
   return [...byId.values()];
 }
 
-function toContext(row: SubscriberRow): SubscriberContext {
-  return {
-    _id: row.id,
-    subscriberId: row.subscriberId,
-    firstName: row.firstName,
-    lastName: row.lastName,
-    email: row.email,
-    phone: row.phone,
-    avatar: row.avatar,
-    locale: row.locale,
-    timezone: row.timezone,
-    data: row.data,
-    channels: row.channels,
-  };
+type Accepted = { workflow: WorkflowRow; transactionId: string } | { early: TriggerResult };
+
+/** Resolves the workflow, or says why nothing will run: unknown (422), inactive, or without steps. */
+async function accept(db: Database, tenant: Tenant, name: string, transactionId?: string): Promise<Accepted> {
+  const workflow = await findWorkflow(db, tenant, name);
+  if (!workflow) {
+    throw new HttpError(422, "workflow_not_found", {
+      errors: { name: { messages: [`Workflow '${name}' was not found`], value: name } },
+    });
+  }
+  const id = transactionId ?? crypto.randomUUID();
+  if (!workflow.active)
+    return { early: { acknowledged: true, status: "trigger_not_active", transactionId: id } };
+  if (workflow.steps.length === 0) {
+    return { early: { acknowledged: true, status: "no_workflow_steps_defined", transactionId: id } };
+  }
+  return { workflow, transactionId: id };
 }
 
 /**
- * Accepts a trigger: validates the workflow, makes sure each recipient exists, and hands one run per recipient to
- * that subscriber's Durable Object. It answers once every run is stored, so an acknowledged trigger is never lost.
+ * Accepts a trigger: subscribers named directly are upserted (one D1 batch) and run in their Durable Objects before
+ * the answer, so an acknowledged trigger is never lost; topics fan out through the FANOUT queue, the actor and
+ * `exclude` left out.
  */
 export async function triggerWorkflow(env: Env, tenant: Tenant, input: TriggerInput): Promise<TriggerResult> {
   const db = database(env);
-  const workflow = await findWorkflow(db, tenant, input.name);
-  if (!workflow) {
-    throw new HttpError(422, "workflow_not_found", {
-      errors: { name: { messages: [`Workflow '${input.name}' was not found`], value: input.name } },
-    });
-  }
-  const transactionId = input.transactionId ?? crypto.randomUUID();
-  if (!workflow.active) return { acknowledged: true, status: "trigger_not_active", transactionId };
-  if (workflow.steps.length === 0)
-    return { acknowledged: true, status: "no_workflow_steps_defined", transactionId };
+  const accepted = await accept(db, tenant, input.name, input.transactionId);
+  if ("early" in accepted) return accepted.early;
 
-  const recipients = uniqueRecipients(input.to);
+  const recipients = Array.isArray(input.to) ? input.to : [input.to];
+  const topicRecipients = recipients.filter(isTopic);
+  const direct = uniqueSubscribers(recipients.filter((r): r is Recipient => !isTopic(r)));
   const actor = input.actor ? asPayload(input.actor) : undefined;
-  const subscribers = await ensureSubscribers(db, tenant, actor ? [...recipients, actor] : recipients);
-  const actorRow = actor ? subscribers.get(actor.subscriberId) : undefined;
-
-  const runFor = (row: SubscriberRow): WorkflowRun => ({
-    transactionId,
-    environmentId: tenant.id,
-    subscriber: toContext(row),
-    workflow: {
-      _id: workflow.id,
-      workflowId: workflow.workflowId,
-      name: workflow.name,
-      critical: workflow.critical,
-      tags: workflow.tags,
-      severity: workflow.severity,
-      steps: workflow.steps,
-    },
-    payload: input.payload,
-    actor: actorRow ? toContext(actorRow) : null,
-    tenant: input.tenant ?? null,
-    context: input.context ?? {},
-    overrides: input.overrides ?? {},
-  });
+  const rows = await ensureSubscribers(db, tenant, actor ? [...direct, actor] : direct);
+  const template = runTemplate(
+    input,
+    accepted.workflow,
+    tenant.id,
+    accepted.transactionId,
+    actor && rows.get(actor.subscriberId),
+  );
 
   await Promise.all(
-    recipients.map((recipient) => {
-      const row = subscribers.get(recipient.subscriberId);
+    direct.map((recipient) => {
+      const row = rows.get(recipient.subscriberId);
       if (!row) throw new Error(`subscriber ${recipient.subscriberId} missing after upsert`);
-      return inboxOf(env, tenant.id, row.subscriberId).run(runFor(row));
+      return inboxOf(env, tenant.id, row.subscriberId).run(runFor(template, row));
     }),
   );
-  return { acknowledged: true, status: "processed", transactionId };
+
+  if (topicRecipients.length > 0) {
+    const found = await db
+      .select({ id: topics.id, key: topics.key })
+      .from(topics)
+      .where(
+        and(
+          eq(topics.environmentId, tenant.id),
+          inArray(
+            topics.key,
+            topicRecipients.map((t) => t.topicKey),
+          ),
+        ),
+      );
+    await Promise.all(
+      topicRecipients.flatMap((recipient) => {
+        const topic = found.find((t) => t.key === recipient.topicKey);
+        const exclude = [...(recipient.exclude ?? []), ...(actor ? [actor.subscriberId] : [])];
+        return topic ? [startFanout(env, { kind: "topic", topicId: topic.id }, template, exclude)] : [];
+      }),
+    );
+  }
+  return { acknowledged: true, status: "processed", transactionId: accepted.transactionId };
+}
+
+/** Triggers a workflow for every subscriber of the environment, through the FANOUT queue. */
+export async function broadcastWorkflow(
+  env: Env,
+  tenant: Tenant,
+  input: BroadcastInput,
+): Promise<TriggerResult> {
+  const db = database(env);
+  const accepted = await accept(db, tenant, input.name, input.transactionId);
+  if ("early" in accepted) return accepted.early;
+  const actor = input.actor ? asPayload(input.actor) : undefined;
+  const rows = actor ? await ensureSubscribers(db, tenant, [actor]) : new Map();
+  const template = runTemplate(
+    input,
+    accepted.workflow,
+    tenant.id,
+    accepted.transactionId,
+    actor && rows.get(actor.subscriberId),
+  );
+  await startFanout(env, { kind: "all" }, template, actor ? [actor.subscriberId] : []);
+  return { acknowledged: true, status: "processed", transactionId: accepted.transactionId };
 }

@@ -17,7 +17,7 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
   return { required: true, content: { "application/json": { schema } } };
 }
 
-const errorBody = z
+export const errorBody = z
   .object({
     statusCode: z.number(),
     timestamp: z.string(),

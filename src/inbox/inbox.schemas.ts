@@ -132,9 +132,14 @@ export const sessionBody = z
   .openapi("InboxSessionRequest");
 export type SessionInput = z.infer<typeof sessionBody>;
 
+/** Unread notifications, in total and per severity: the session's `unreadCount` and the socket's `counts`. */
+export const unreadCount = z.object({ total: z.number(), severity: z.record(z.string(), z.number()) });
+
 export const sessionResponse = z.object({
   token: z.string(),
   totalUnreadCount: z.number(),
+  // @novu/js's Inbox UI reads `unreadCount.severity` right after the session opens.
+  unreadCount,
   removeNovuBranding: z.boolean(),
   isDevelopmentMode: z.boolean(),
   maxSnoozeDurationHours: z.number(),

@@ -34,7 +34,7 @@ export async function openSession(env: Env, input: SessionInput) {
   if (!subscriberId) throw HttpError.badRequest("subscriber.subscriberId is required");
   const row = await upsertSubscriber(db, tenant as Tenant, { ...input.subscriber, subscriberId });
 
-  const counts = await inboxOf(env, tenant.id, subscriberId).openSession({
+  const unreadCount = await inboxOf(env, tenant.id, subscriberId).openSession({
     id: row.id,
     subscriberId,
     firstName: row.firstName ?? undefined,
@@ -48,7 +48,8 @@ export async function openSession(env: Env, input: SessionInput) {
   });
   return {
     token,
-    totalUnreadCount: counts.unreadCount,
+    totalUnreadCount: unreadCount.total,
+    unreadCount,
     removeNovuBranding: false,
     isDevelopmentMode: tenant.type === "dev",
     maxSnoozeDurationHours,

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { cursorQuery } from "../http/pagination";
 
 const nullableString = z.string().max(1024).nullable().optional();
 
@@ -49,16 +50,8 @@ export const createSubscriberQuery = z.object({
     .transform((v) => v === "true"),
 });
 
-export const searchSubscribersQuery = z.object({
-  after: z.string().optional(),
-  before: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(10),
-  orderDirection: z.enum(["ASC", "DESC"]).default("DESC"),
+export const searchSubscribersQuery = cursorQuery.extend({
   orderBy: z.enum(["createdAt", "updatedAt", "_id"]).default("createdAt"),
-  includeCursor: z
-    .enum(["true", "false"])
-    .optional()
-    .transform((v) => v === "true"),
   email: z.string().optional(),
   name: z.string().optional(),
   phone: z.string().optional(),

@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
 import type { Tenant } from "../app-env";
 import type { Database } from "../db/client";
+import { cursorPage } from "../db/cursor-page";
+import { chunks, maxBoundParameters } from "../db/limits";
 import { type SubscriberRow, subscribers } from "../db/schema";
 import { HttpError } from "../http/http-error";
 import { objectId } from "../lib/ids";
@@ -114,22 +116,19 @@ export async function ensureSubscribers(
           })
           .onConflictDoNothing(),
   );
-  const read = db
-    .select()
-    .from(subscribers)
-    .where(
-      and(
-        eq(subscribers.environmentId, tenant.id),
-        inArray(
-          subscribers.subscriberId,
-          recipients.map((r) => r.subscriberId),
-        ),
-      ),
-    );
-  // Writes first, the read last: D1 runs a batch in order, in one transaction.
-  const [first, ...rest] = writes;
-  const rows = first ? (await db.batch([first, ...rest, read])).at(-1) : await read;
-  return new Map((rows as SubscriberRow[]).map((row) => [row.subscriberId, row]));
+  const ids = [...new Set(recipients.map((r) => r.subscriberId))];
+  const reads = chunks(ids, maxBoundParameters - 1).map((part) =>
+    db
+      .select()
+      .from(subscribers)
+      .where(and(eq(subscribers.environmentId, tenant.id), inArray(subscribers.subscriberId, part))),
+  );
+  // Writes first, the reads last: D1 runs a batch in order, in one transaction.
+  const [first, ...rest] = [...writes, ...reads];
+  if (!first) return new Map();
+  const results = await db.batch([first, ...rest]);
+  const rows = results.slice(writes.length).flat() as SubscriberRow[];
+  return new Map(rows.map((row) => [row.subscriberId, row]));
 }
 
 export async function patchSubscriber(
@@ -161,9 +160,7 @@ const sortColumns = {
   _id: subscribers.id,
 } as const;
 
-/** Keyset pagination over (sort column, id); cursors are subscriber `_id`s, as in Novu. */
 export async function searchSubscribers(db: Database, tenant: Tenant, query: SearchSubscribersQuery) {
-  const column = sortColumns[query.orderBy];
   const filters: SQL[] = [eq(subscribers.environmentId, tenant.id)];
   if (query.email) filters.push(eq(subscribers.email, query.email));
   if (query.phone) filters.push(eq(subscribers.phone, query.phone));
@@ -177,52 +174,5 @@ export async function searchSubscribers(db: Database, tenant: Tenant, query: Sea
     );
     if (byName) filters.push(byName);
   }
-  const where = and(...filters);
-
-  const descending = query.orderDirection === "DESC";
-  // Walking backwards (a `before` cursor) flips the comparison and order, then the page is reversed.
-  const backwards = Boolean(query.before) && !query.after;
-  const cursorId = query.after ?? query.before;
-  const cursorFilter = cursorId
-    ? keysetAfter(column, cursorId, descending !== backwards, query.includeCursor)
-    : undefined;
-  const order =
-    descending !== backwards ? [desc(column), desc(subscribers.id)] : [asc(column), asc(subscribers.id)];
-
-  const [rows, [count]] = await Promise.all([
-    db
-      .select()
-      .from(subscribers)
-      .where(cursorFilter ? and(where, cursorFilter) : where)
-      .orderBy(...order)
-      .limit(query.limit + 1),
-    db.select({ total: sql<number>`count(*)` }).from(subscribers).where(where),
-  ]);
-  const hasMore = rows.length > query.limit;
-  const page = rows.slice(0, query.limit);
-  if (backwards) page.reverse();
-  const first = page[0];
-  const last = page[page.length - 1];
-  return {
-    rows: page,
-    next: (backwards ? Boolean(cursorId) : hasMore) && last ? last.id : null,
-    previous: (backwards ? hasMore : Boolean(cursorId)) && first ? first.id : null,
-    totalCount: count?.total ?? 0,
-  };
-}
-
-function keysetAfter(
-  column: (typeof sortColumns)[keyof typeof sortColumns],
-  cursorId: string,
-  descending: boolean,
-  inclusive: boolean,
-): SQL {
-  const pivot = sql`(select ${column}, ${subscribers.id} from ${subscribers} where ${subscribers.id} = ${cursorId})`;
-  if (inclusive)
-    return descending
-      ? sql`(${column}, ${subscribers.id}) <= ${pivot}`
-      : sql`(${column}, ${subscribers.id}) >= ${pivot}`;
-  return descending
-    ? sql`(${column}, ${subscribers.id}) < ${pivot}`
-    : sql`(${column}, ${subscribers.id}) > ${pivot}`;
+  return cursorPage(db, subscribers, sortColumns[query.orderBy], and(...filters), query);
 }

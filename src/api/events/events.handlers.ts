@@ -1,9 +1,40 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { triggerWorkflow } from "../../events/trigger.service";
+import { broadcastWorkflow, triggerWorkflow } from "../../events/trigger.service";
+import { HttpError } from "../../http/http-error";
+import { byteLength, maxTriggerBytes, payloadTooLarge } from "../../middleware/payload-limit";
 import type * as routes from "./events.routes";
 
 export const trigger: RouteHandler<typeof routes.trigger, AppEnv> = async (c) => {
   const result = await triggerWorkflow(c.env, c.get("tenant"), c.req.valid("json"));
+  return c.json({ data: result }, 201);
+};
+
+/** Each event stands alone: one that fails is reported in its slot and the others still run. */
+export const bulk: RouteHandler<typeof routes.bulk, AppEnv> = async (c) => {
+  const tenant = c.get("tenant");
+  const { events } = c.req.valid("json");
+  events.forEach((event, index) => {
+    const size = byteLength(JSON.stringify(event));
+    if (size > maxTriggerBytes) throw payloadTooLarge(size, { index, workflow: event.name });
+  });
+  const results = await Promise.all(
+    events.map((event) =>
+      triggerWorkflow(c.env, tenant, event).catch((error: unknown) => {
+        if (!(error instanceof HttpError)) throw error;
+        return {
+          acknowledged: false,
+          status: "error" as const,
+          error: [error.message],
+          transactionId: event.transactionId,
+        };
+      }),
+    ),
+  );
+  return c.json({ data: results }, 201);
+};
+
+export const broadcast: RouteHandler<typeof routes.broadcast, AppEnv> = async (c) => {
+  const result = await broadcastWorkflow(c.env, c.get("tenant"), c.req.valid("json"));
   return c.json({ data: result }, 201);
 };

@@ -1,6 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { database } from "../../db/client";
+import { toCursorList } from "../../http/pagination";
 import { inboxOf } from "../../inbox/inbox-stub";
 import { toSubscriberDto } from "../../subscribers/subscriber.mapper";
 import {
@@ -12,21 +13,9 @@ import {
 } from "../../subscribers/subscriber.service";
 import type * as routes from "./subscribers.routes";
 
-/** Novu reports at most this many matches and flags the count as capped beyond it. */
-const totalCountCap = 50_000;
-
 export const search: RouteHandler<typeof routes.search, AppEnv> = async (c) => {
   const page = await searchSubscribers(database(c.env), c.get("tenant"), c.req.valid("query"));
-  return c.json(
-    {
-      data: page.rows.map(toSubscriberDto),
-      next: page.next,
-      previous: page.previous,
-      totalCount: Math.min(page.totalCount, totalCountCap),
-      totalCountCapped: page.totalCount > totalCountCap,
-    },
-    200,
-  );
+  return c.json(toCursorList(page, toSubscriberDto), 200);
 };
 
 export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {

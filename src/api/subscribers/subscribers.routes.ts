@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { commonErrors, conflict, dataOf, json, jsonBody, notFound } from "../../http/responses";
+import { cursorList } from "../../http/pagination";
+import { commonErrors, dataOf, errorBody, json, jsonBody, notFound } from "../../http/responses";
 import {
   createSubscriberBody,
   createSubscriberQuery,
@@ -18,18 +19,7 @@ export const search = createRoute({
   summary: "Search subscribers",
   request: { query: searchSubscribersQuery },
   responses: {
-    200: json(
-      z
-        .object({
-          data: z.array(subscriberResponse),
-          next: z.string().nullable(),
-          previous: z.string().nullable(),
-          totalCount: z.number(),
-          totalCountCapped: z.boolean(),
-        })
-        .openapi("ListSubscribersResponseDto"),
-      "A page of subscribers",
-    ),
+    200: json(cursorList(subscriberResponse, "ListSubscribersResponseDto"), "A page of subscribers"),
     ...commonErrors,
   },
 });
@@ -40,7 +30,14 @@ export const create = createRoute({
   tags,
   summary: "Create a subscriber (upsert unless failIfExists=true)",
   request: { query: createSubscriberQuery, body: jsonBody(createSubscriberBody) },
-  responses: { 201: json(dataOf(subscriberResponse), "The subscriber"), ...commonErrors, ...conflict },
+  responses: {
+    201: json(dataOf(subscriberResponse), "The subscriber"),
+    ...commonErrors,
+    409: json(
+      z.object({ ...errorBody.shape, ...subscriberResponse.shape }).openapi("SubscriberConflictDto"),
+      "failIfExists=true and the subscriber exists: Novu's error body plus the existing subscriber",
+    ),
+  },
 });
 
 export const retrieve = createRoute({

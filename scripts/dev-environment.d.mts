@@ -1,0 +1,31 @@
+// Types for dev-environment.mjs, so the Node-side TypeScript (the real-client tests) can use its helpers.
+import type { ChildProcess, StdioOptions } from "node:child_process";
+
+export interface EnvironmentKeys {
+  id: string;
+  name: "Development" | "Production";
+  type: "dev" | "prod";
+  applicationIdentifier: string;
+  secretKey: string;
+}
+
+export interface LocalKeys {
+  organizationId: string;
+  signingSecret: string;
+  encryptionKey: string;
+  environments: [EnvironmentKeys, EnvironmentKeys];
+}
+
+export const quietWrangler: NodeJS.ProcessEnv;
+
+export function prepareLocalState(options: {
+  persistTo: string;
+  secretKey?: string;
+  applicationIdentifier?: string;
+}): LocalKeys;
+
+export function startWorker(options: {
+  port: number;
+  persistTo: string;
+  stdio?: StdioOptions;
+}): Promise<{ child: ChildProcess; url: string }>;

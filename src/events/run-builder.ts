@@ -1,0 +1,53 @@
+import type { SubscriberRow, WorkflowRow } from "../db/schema";
+import type { SubscriberContext, WorkflowRun } from "../engine/run.types";
+import type { TriggerInput } from "./trigger.schemas";
+
+/** A run without its subscriber: what every recipient of one trigger shares. */
+export type RunTemplate = Omit<WorkflowRun, "subscriber">;
+
+export function toSubscriberContext(row: SubscriberRow): SubscriberContext {
+  return {
+    _id: row.id,
+    subscriberId: row.subscriberId,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    email: row.email,
+    phone: row.phone,
+    avatar: row.avatar,
+    locale: row.locale,
+    timezone: row.timezone,
+    data: row.data,
+    channels: row.channels,
+  };
+}
+
+export function runTemplate(
+  input: Pick<TriggerInput, "payload" | "tenant" | "context" | "overrides">,
+  workflow: WorkflowRow,
+  environmentId: string,
+  transactionId: string,
+  actor: SubscriberRow | undefined,
+): RunTemplate {
+  return {
+    transactionId,
+    environmentId,
+    workflow: {
+      _id: workflow.id,
+      workflowId: workflow.workflowId,
+      name: workflow.name,
+      critical: workflow.critical,
+      tags: workflow.tags,
+      severity: workflow.severity,
+      steps: workflow.steps,
+    },
+    payload: input.payload,
+    actor: actor ? toSubscriberContext(actor) : null,
+    tenant: input.tenant ?? null,
+    context: input.context ?? {},
+    overrides: input.overrides ?? {},
+  };
+}
+
+export function runFor(template: RunTemplate, subscriber: SubscriberRow): WorkflowRun {
+  return { ...template, subscriber: toSubscriberContext(subscriber) };
+}
