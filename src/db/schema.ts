@@ -31,6 +31,10 @@ export const environments = sqliteTable(
     type: text("type", { enum: ["dev", "prod"] }).notNull(),
     /** The public application identifier the Inbox sends. */
     identifier: text("identifier").notNull(),
+    color: text("color"),
+    parentId: text("parent_id"),
+    /** Where this environment's code-first workflows are served (`@novu/framework`). */
+    bridgeUrl: text("bridge_url"),
     ...timestamps,
   },
   (t) => [uniqueIndex("environments_identifier").on(t.identifier)],
@@ -69,6 +73,8 @@ export const subscribers = sqliteTable(
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>(),
     /** Push and chat credentials per provider: device tokens, webhook URLs (`ChannelSettingsDto`). */
     channels: text("channels", { mode: "json" }).$type<SubscriberChannel[]>().notNull().default(sql`'[]'`),
+    isOnline: integer("is_online", { mode: "boolean" }),
+    lastOnlineAt: integer("last_online_at"),
     ...timestamps,
   },
   (t) => [
@@ -222,3 +228,163 @@ export const triggerSnapshots = sqliteTable("trigger_snapshots", {
   body: text("body").notNull(),
   createdAt: integer("created_at").notNull(),
 });
+
+/** Reusable metadata referenced by `type:id` (tenant, region, app …); `contextId` is the caller's id. */
+export const contexts = sqliteTable(
+  "contexts",
+  {
+    id: text("id").primaryKey(),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    contextId: text("context_id").notNull(),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("contexts_environment_type_id").on(t.environmentId, t.type, t.contextId)],
+);
+
+export type LayoutControls = { email?: { body: string; editorType: "html" | "block" } };
+
+export const layouts = sqliteTable(
+  "layouts",
+  {
+    id: text("id").primaryKey(),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    layoutId: text("layout_id").notNull(),
+    name: text("name").notNull(),
+    isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
+    isTranslationEnabled: integer("is_translation_enabled", { mode: "boolean" }).notNull().default(false),
+    controls: text("controls", { mode: "json" }).$type<LayoutControls>().notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("layouts_environment_layout").on(t.environmentId, t.layoutId)],
+);
+
+export const translations = sqliteTable(
+  "translations",
+  {
+    id: text("id").primaryKey(),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    resourceType: text("resource_type", { enum: ["workflow", "layout"] }).notNull(),
+    /** The workflow's `workflowId` or the layout's `layoutId`. */
+    resourceId: text("resource_id").notNull(),
+    locale: text("locale").notNull(),
+    content: text("content", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("translations_resource_locale").on(t.environmentId, t.resourceType, t.resourceId, t.locale)],
+);
+
+export const channelConnections = sqliteTable(
+  "channel_connections",
+  {
+    id: text("id").primaryKey(),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    identifier: text("identifier").notNull(),
+    channel: text("channel").notNull(),
+    providerId: text("provider_id").notNull(),
+    integrationIdentifier: text("integration_identifier").notNull(),
+    subscriberId: text("subscriber_id"),
+    contextKeys: text("context_keys", { mode: "json" }).$type<string[]>().notNull(),
+    workspace: text("workspace", { mode: "json" }).$type<{ id: string; name?: string }>().notNull(),
+    /** AES-GCM sealed `{ accessToken }` (src/lib/secret-box.ts). */
+    auth: text("auth").notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("channel_connections_environment_identifier").on(t.environmentId, t.identifier)],
+);
+
+export const channelEndpoints = sqliteTable(
+  "channel_endpoints",
+  {
+    id: text("id").primaryKey(),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    identifier: text("identifier").notNull(),
+    channel: text("channel").notNull(),
+    providerId: text("provider_id").notNull(),
+    integrationIdentifier: text("integration_identifier").notNull(),
+    connectionIdentifier: text("connection_identifier"),
+    subscriberId: text("subscriber_id"),
+    contextKeys: text("context_keys", { mode: "json" }).$type<string[]>().notNull(),
+    type: text("type").notNull(),
+    endpoint: text("endpoint", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("channel_endpoints_environment_identifier").on(t.environmentId, t.identifier)],
+);
+
+/**
+ * A subscriber's channel preferences: `workflowId` "" is the global row, otherwise the workflow's identifier.
+ * (An empty string rather than NULL keeps the unique index effective.)
+ */
+export const subscriberPreferences = sqliteTable(
+  "subscriber_preferences",
+  {
+    id: text("id").primaryKey(),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    subscriberId: text("subscriber_id").notNull(),
+    workflowId: text("workflow_id").notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    channels: text("channels", { mode: "json" }).$type<Partial<Record<ChannelName, boolean>>>().notNull(),
+    schedule: text("schedule", { mode: "json" }).$type<Record<string, unknown>>(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("subscriber_preferences_key").on(t.environmentId, t.subscriberId, t.workflowId)],
+);
+
+/** Activity: one row per subscriber per trigger (Novu's notification), written in batches by whoever ran it. */
+export const notificationEvents = sqliteTable(
+  "notification_events",
+  {
+    id: text("id").primaryKey(),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    organizationId: text("organization_id").notNull(),
+    transactionId: text("transaction_id").notNull(),
+    subscriberId: text("subscriber_id").notNull(),
+    subscriberRowId: text("subscriber_row_id").notNull(),
+    workflowRowId: text("workflow_row_id").notNull(),
+    workflowId: text("workflow_id").notNull(),
+    workflowName: text("workflow_name").notNull(),
+    channels: text("channels", { mode: "json" }).$type<ChannelName[]>().notNull(),
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    topicKeys: text("topic_keys", { mode: "json" }).$type<string[]>().notNull(),
+    /** The steps of the run as the subscriber's Durable Object reported them, refreshed as they progress. */
+    jobs: text("jobs", { mode: "json" }).$type<ActivityJob[]>().notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("notification_events_transaction_subscriber").on(t.environmentId, t.transactionId, t.subscriberId),
+    index("notification_events_environment_created").on(t.environmentId, t.createdAt),
+    index("notification_events_environment_subscriber").on(t.environmentId, t.subscriberId),
+  ],
+);
+
+export type ChannelName = "in_app" | "email" | "sms" | "chat" | "push";
+export type ActivityJob = {
+  stepId: string;
+  type: string;
+  status: "pending" | "queued" | "running" | "completed" | "failed" | "delayed" | "canceled" | "merged" | "skipped";
+  detail?: string;
+  updatedAt: number;
+};
+export type ContextRow = typeof contexts.$inferSelect;
+export type LayoutRow = typeof layouts.$inferSelect;
+export type TranslationRow = typeof translations.$inferSelect;
+export type ChannelConnectionRow = typeof channelConnections.$inferSelect;
+export type ChannelEndpointRow = typeof channelEndpoints.$inferSelect;
+export type SubscriberPreferenceRow = typeof subscriberPreferences.$inferSelect;
+export type NotificationEventRow = typeof notificationEvents.$inferSelect;
