@@ -4,6 +4,7 @@ import { environmentsApi } from "./api/environments";
 import { eventsApi } from "./api/events";
 import { inboxApi } from "./api/inbox";
 import { integrationsApi } from "./api/integrations";
+import { notificationsApi } from "./api/notifications";
 import { inboxSocket } from "./api/socket";
 import { subscribersApi } from "./api/subscribers";
 import { topicsApi } from "./api/topics";
@@ -41,6 +42,7 @@ export function createApp() {
   app.route("/", workflowsApi);
   app.route("/", integrationsApi);
   app.route("/", topicsApi);
+  app.route("/", notificationsApi);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "secretKey", {
     type: "apiKey",

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
+import { recordActivity } from "../activity/activity.recorder";
 import type { Tenant } from "../app-env";
 import { type Database, database } from "../db/client";
 import { topics, type WorkflowRow } from "../db/schema";
@@ -77,13 +78,17 @@ export async function triggerWorkflow(env: Env, tenant: Tenant, input: TriggerIn
     actor && rows.get(actor.subscriberId),
   );
 
-  await Promise.all(
-    direct.map((recipient) => {
-      const row = rows.get(recipient.subscriberId);
-      if (!row) throw new Error(`subscriber ${recipient.subscriberId} missing after upsert`);
-      return inboxOf(env, tenant.id, row.subscriberId).run(runFor(template, row));
+  const runs = await Promise.all(
+    direct.map(async (recipient) => {
+      const subscriber = rows.get(recipient.subscriberId);
+      if (!subscriber) throw new Error(`subscriber ${recipient.subscriberId} missing after upsert`);
+      return {
+        subscriber,
+        result: await inboxOf(env, tenant.id, subscriber.subscriberId).run(runFor(template, subscriber)),
+      };
     }),
   );
+  await recordActivity(db, tenant.organizationId, template, runs);
 
   if (topicRecipients.length > 0) {
     const found = await db
@@ -102,7 +107,8 @@ export async function triggerWorkflow(env: Env, tenant: Tenant, input: TriggerIn
       topicRecipients.flatMap((recipient) => {
         const topic = found.find((t) => t.key === recipient.topicKey);
         const exclude = [...(recipient.exclude ?? []), ...(actor ? [actor.subscriberId] : [])];
-        return topic ? [startFanout(env, { kind: "topic", topicId: topic.id }, template, exclude)] : [];
+        const source = topic && { kind: "topic" as const, topicId: topic.id, topicKey: topic.key };
+        return source ? [startFanout(env, tenant.organizationId, source, template, exclude)] : [];
       }),
     );
   }
@@ -127,6 +133,6 @@ export async function broadcastWorkflow(
     accepted.transactionId,
     actor && rows.get(actor.subscriberId),
   );
-  await startFanout(env, { kind: "all" }, template, actor ? [actor.subscriberId] : []);
+  await startFanout(env, tenant.organizationId, { kind: "all" }, template, actor ? [actor.subscriberId] : []);
   return { acknowledged: true, status: "processed", transactionId: accepted.transactionId };
 }

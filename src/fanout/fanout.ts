@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { recordActivity } from "../activity/activity.recorder";
 import type { Database } from "../db/client";
 import { database } from "../db/client";
 import { type SubscriberRow, subscribers, topicSubscriptions, triggerSnapshots } from "../db/schema";
@@ -11,6 +12,7 @@ import { type FanoutJob, type FanoutSource, pageSize } from "./fanout.types";
 /** Starts a fan-out: stores the run once if it is too large to travel in every page message. */
 export async function startFanout(
   env: Env,
+  organizationId: string,
   source: FanoutSource,
   template: RunTemplate,
   exclude: string[],
@@ -29,13 +31,15 @@ export async function startFanout(
       });
     reference = { snapshotId: id };
   }
-  await env.FANOUT.send({
+  const first: FanoutJob = {
     environmentId: template.environmentId,
+    organizationId,
     source,
     afterId: null,
     exclude,
     template: reference,
-  });
+  };
+  await env.FANOUT.send(first);
 }
 
 async function loadTemplate(db: Database, job: FanoutJob): Promise<RunTemplate> {
@@ -97,12 +101,19 @@ export async function consumeFanout(batch: MessageBatch<FanoutJob>, env: Env): P
       try {
         const [template, { next, recipients }] = await Promise.all([loadTemplate(db, job), page(db, job)]);
         const excluded = new Set(job.exclude);
-        await Promise.all(
+        const runs = await Promise.all(
           recipients
             .filter((row) => !excluded.has(row.subscriberId))
-            .map((row) => inboxOf(env, job.environmentId, row.subscriberId).run(runFor(template, row))),
+            .map(async (subscriber) => ({
+              subscriber,
+              result: await inboxOf(env, job.environmentId, subscriber.subscriberId).run(
+                runFor(template, subscriber),
+              ),
+            })),
         );
-        if (next) await env.FANOUT.send({ ...job, afterId: next });
+        const topicKeys = job.source.kind === "topic" ? [job.source.topicKey] : [];
+        await recordActivity(db, job.organizationId, template, runs, topicKeys);
+        if (next) await env.FANOUT.send({ ...job, afterId: next } satisfies FanoutJob);
         message.ack();
       } catch (error) {
         console.error("fan-out page failed; retrying", error);

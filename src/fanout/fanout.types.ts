@@ -1,10 +1,11 @@
 import type { RunTemplate } from "../events/run-builder";
 
-export type FanoutSource = { kind: "topic"; topicId: string } | { kind: "all" };
+export type FanoutSource = { kind: "topic"; topicId: string; topicKey: string } | { kind: "all" };
 
 /** One FANOUT queue message: the next page of up to `pageSize` recipients of a topic or broadcast trigger. */
 export type FanoutJob = {
   environmentId: string;
+  organizationId: string;
   source: FanoutSource;
   /** Keyset cursor: the last row id of the previous page. */
   afterId: string | null;

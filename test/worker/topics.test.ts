@@ -117,6 +117,15 @@ describe("topic and broadcast triggers", { timeout: 30_000 }, () => {
     expect(await unread("member-7")).toBe(1);
     expect(await unread("member-0")).toBe(0);
     expect(await unread("member-5")).toBe(0);
+    await vi.waitFor(
+      async () => {
+        const activity = await (await server("/v1/notifications?subscriberIds=member-229")).json<{
+          data: Array<{ topics: Array<{ topicKey: string }> }>;
+        }>();
+        expect(activity.data.map((e) => e.topics)).toEqual([[{ topicKey: "everyone" }]]);
+      },
+      { timeout: 5_000, interval: 200 },
+    );
   });
 
   it("broadcasts to every subscriber of the environment only", async () => {

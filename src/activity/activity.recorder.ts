@@ -1,0 +1,75 @@
+import type { Database } from "../db/client";
+import { chunks, rowsPerInsert } from "../db/limits";
+import { type ActivityJob, type ChannelName, notificationEvents, type SubscriberRow } from "../db/schema";
+import type { RunResult } from "../engine/run.types";
+import type { RunTemplate } from "../events/run-builder";
+import { objectId } from "../lib/ids";
+import { channelTypes } from "../workflows/workflow.types";
+
+const columns = Object.keys(notificationEvents).length;
+
+/**
+ * Activity rows repeat the payload once per recipient, so a topic of 100,000 would store it 100,000 times: payloads
+ * above this size are recorded by their size only.
+ */
+const maxStoredPayloadBytes = 16 * 1024;
+
+function storedPayload(payload: Record<string, unknown>): Record<string, unknown> {
+  const size = JSON.stringify(payload).length;
+  return size <= maxStoredPayloadBytes ? payload : { __payloadOmitted: { bytes: size } };
+}
+
+function channelsOf(template: RunTemplate): ChannelName[] {
+  const types = new Set<string>(template.workflow.steps.map((step) => step.type));
+  return channelTypes.filter((channel) => types.has(channel));
+}
+
+function jobsOf(result: RunResult, now: number): ActivityJob[] {
+  return result.steps.map((step) => ({
+    stepId: step.stepId,
+    type: step.type,
+    status: step.status,
+    detail: step.detail,
+    updatedAt: now,
+  }));
+}
+
+export type RunRecord = { subscriber: SubscriberRow; result: RunResult };
+
+/**
+ * Writes the activity of one trigger for many subscribers in one D1 batch (Novu's "notification": one per trigger
+ * per subscriber). Duplicate deliveries of a transaction are left out: their first run already has its row.
+ */
+export async function recordActivity(
+  db: Database,
+  organizationId: string,
+  template: RunTemplate,
+  runs: RunRecord[],
+  topicKeys: string[] = [],
+): Promise<void> {
+  const now = Date.now();
+  const payload = storedPayload(template.payload);
+  const rows = runs
+    .filter((run) => !run.result.duplicate)
+    .map(({ subscriber, result }) => ({
+      id: objectId(now),
+      environmentId: template.environmentId,
+      organizationId,
+      transactionId: template.transactionId,
+      subscriberId: subscriber.subscriberId,
+      subscriberRowId: subscriber.id,
+      workflowRowId: template.workflow._id,
+      workflowId: template.workflow.workflowId,
+      workflowName: template.workflow.name,
+      channels: channelsOf(template),
+      payload,
+      topicKeys,
+      jobs: jobsOf(result, now),
+      createdAt: now,
+      updatedAt: now,
+    }));
+  const [first, ...rest] = chunks(rows, rowsPerInsert(columns)).map((part) =>
+    db.insert(notificationEvents).values(part).onConflictDoNothing(),
+  );
+  if (first) await db.batch([first, ...rest]);
+}

@@ -1,0 +1,113 @@
+import { describe, expect, inject, it, vi } from "vitest";
+import { api, createTenant, inAppWorkflow } from "./fixtures";
+
+type Activity = {
+  _id: string;
+  transactionId: string;
+  channels: string[];
+  subscriber: { subscriberId: string; email?: string };
+  template: { name: string; triggers: Array<{ identifier: string }> };
+  jobs: Array<{
+    type: string;
+    status: string;
+    providerId: string;
+    executionDetails: Array<{ status: string; detail: string }>;
+  }>;
+};
+type Page = { data: Activity[]; hasMore: boolean; page: number; pageSize: number };
+
+describe("/v1/notifications (activity)", { timeout: 20_000 }, () => {
+  it("records one event per subscriber per trigger, with its jobs and delivery outcome", async () => {
+    const tenant = await createTenant();
+    const server = api(tenant);
+    const prefix = `/activity-${crypto.randomUUID().slice(0, 8)}`;
+    await server("/v1/integrations", {
+      method: "POST",
+      body: {
+        providerId: "sendgrid",
+        channel: "email",
+        active: true,
+        credentials: { apiKey: "k", from: "f@acme.io", baseUrl: `${inject("providerHost")}${prefix}` },
+      },
+    });
+    await server("/v2/workflows", {
+      method: "POST",
+      body: {
+        name: "Welcome",
+        workflowId: "welcome",
+        steps: [
+          { name: "Inbox", type: "in_app", controlValues: { body: "Hi" } },
+          { name: "Mail", type: "email", controlValues: { subject: "Hi", body: "<p>Hi</p>" } },
+        ],
+      },
+    });
+    const trigger = await server("/v1/events/trigger", {
+      method: "POST",
+      body: {
+        name: "welcome",
+        to: [{ subscriberId: "a", email: "a@x.io" }, "b"],
+        transactionId: "tx-activity",
+      },
+    });
+    expect(trigger.status).toBe(201);
+
+    const page = await (await server("/v1/notifications?transactionId=tx-activity")).json<Page>();
+    expect(page.data).toHaveLength(2);
+    expect(page).toMatchObject({ page: 0, pageSize: 10, hasMore: false });
+    const forB = page.data.find((e) => e.subscriber.subscriberId === "b");
+    expect(forB?.jobs.map((j) => [j.type, j.status])).toEqual([
+      ["in_app", "completed"],
+      ["email", "skipped"],
+    ]);
+
+    const forA = page.data.find((e) => e.subscriber.subscriberId === "a");
+    expect(forA).toMatchObject({
+      channels: ["in_app", "email"],
+      template: { name: "Welcome", triggers: [{ identifier: "welcome" }] },
+    });
+    await vi.waitFor(
+      async () => {
+        const event = await (await server(`/v1/notifications/${forA?._id}`)).json<{ data: Activity }>();
+        expect(event.data.jobs[1]).toMatchObject({
+          type: "email",
+          status: "completed",
+          providerId: "sendgrid",
+        });
+        expect(event.data.jobs[1]?.executionDetails.map((d) => d.status)).toEqual(["Success", "Success"]);
+      },
+      { timeout: 10_000, interval: 200 },
+    );
+  });
+
+  it("filters by subscriber, email and channel, and pages", async () => {
+    const tenant = await createTenant();
+    const server = api(tenant);
+    await server("/v2/workflows", { method: "POST", body: inAppWorkflow("ping") });
+    for (const id of ["p1", "p2", "p3"]) {
+      await server("/v1/events/trigger", {
+        method: "POST",
+        body: { name: "ping", to: { subscriberId: id, email: `${id}@x.io` } },
+      });
+    }
+    const bySubscriber = await (await server("/v1/notifications?subscriberIds=p2")).json<Page>();
+    expect(bySubscriber.data.map((e) => e.subscriber.subscriberId)).toEqual(["p2"]);
+    const byEmail = await (await server("/v1/notifications?emails=p3@x.io")).json<Page>();
+    expect(byEmail.data.map((e) => e.subscriber.subscriberId)).toEqual(["p3"]);
+    expect((await (await server("/v1/notifications?channels=email")).json<Page>()).data).toEqual([]);
+    const first = await (await server("/v1/notifications?limit=2")).json<Page>();
+    expect([first.data.length, first.hasMore]).toEqual([2, true]);
+    const second = await (await server("/v1/notifications?limit=2&page=1")).json<Page>();
+    expect([second.data.length, second.hasMore]).toEqual([1, false]);
+  });
+
+  it("keeps environments apart and 404s unknown ids", async () => {
+    const owner = api(await createTenant());
+    const stranger = api(await createTenant());
+    await owner("/v2/workflows", { method: "POST", body: inAppWorkflow("secret") });
+    await owner("/v1/events/trigger", { method: "POST", body: { name: "secret", to: "s" } });
+    const [event] = (await (await owner("/v1/notifications")).json<Page>()).data;
+    expect((await stranger(`/v1/notifications/${event?._id}`)).status).toBe(404);
+    expect((await (await stranger("/v1/notifications")).json<Page>()).data).toEqual([]);
+    expect((await owner("/v1/notifications?limit=500")).status).toBe(422);
+  });
+});
