@@ -4,6 +4,7 @@ import { environmentsApi } from "./api/environments";
 import { eventsApi } from "./api/events";
 import { inboxApi } from "./api/inbox";
 import { integrationsApi } from "./api/integrations";
+import { messagesApi } from "./api/messages";
 import { notificationsApi } from "./api/notifications";
 import { inboxSocket } from "./api/socket";
 import { subscribersApi } from "./api/subscribers";
@@ -43,6 +44,7 @@ export function createApp() {
   app.route("/", integrationsApi);
   app.route("/", topicsApi);
   app.route("/", notificationsApi);
+  app.route("/", messagesApi);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "secretKey", {
     type: "apiKey",

@@ -124,6 +124,36 @@ export function listNotifications(db: InboxDb, filter: InboxFilter, page: Page) 
   return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
 }
 
+export function listByTransactions(
+  db: InboxDb,
+  transactionIds: string[] | undefined,
+  page: Omit<Page, "after">,
+) {
+  const where = transactionIds?.length ? inArray(notifications.transactionId, transactionIds) : undefined;
+  const rows = db
+    .select()
+    .from(notifications)
+    .where(where)
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(page.limit + 1)
+    .offset(page.offset)
+    .all();
+  const total = db.select({ count: sql<number>`count(*)` }).from(notifications).where(where).get();
+  return {
+    rows: rows.slice(0, page.limit),
+    hasMore: rows.length > page.limit,
+    totalCount: total?.count ?? 0,
+  };
+}
+
+export function deleteByTransaction(db: InboxDb, transactionId: string): number {
+  return db
+    .delete(notifications)
+    .where(eq(notifications.transactionId, transactionId))
+    .returning({ id: notifications.id })
+    .all().length;
+}
+
 export function countNotifications(db: InboxDb, filter: InboxFilter): number {
   const row = db
     .select({ count: sql<number>`count(*)` })

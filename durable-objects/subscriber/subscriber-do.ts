@@ -7,11 +7,13 @@ import { notifications, runs } from "./inbox.schema";
 import {
   claimTransaction,
   countNotifications,
+  deleteByTransaction,
   deleteMatching,
   deleteNotification,
   findNotification,
   type InboxDb,
   insertNotification,
+  listByTransactions,
   listNotifications,
   nextSnoozeEnd,
   type Page,
@@ -110,6 +112,20 @@ export class SubscriberDO extends DurableObject<Env> {
     const changed = updateMatching(this.db, { ...scope.filter, ...plan.filter }, plan.patch, now, scope.ids);
     if (changed > 0) this.pushCounts();
     return changed;
+  }
+
+  /** The server API's view of this inbox (`GET /v1/messages?channel=in_app&subscriberId=`): Novu's message shape. */
+  adminList(filter: { transactionIds?: string[] }, page: { limit: number; offset: number }) {
+    const owner = this.owner();
+    const { rows, hasMore, totalCount } = listByTransactions(this.db, filter.transactionIds, page);
+    return { data: rows.map((row) => toSocketMessage(toInboxNotification(row, owner))), hasMore, totalCount };
+  }
+
+  /** Deletes the in-app messages of one trigger (`DELETE /v1/messages/transaction/{transactionId}`). */
+  removeTransaction(transactionId: string): number {
+    const removed = deleteByTransaction(this.db, transactionId);
+    if (removed > 0) this.pushCounts();
+    return removed;
   }
 
   removeMatching(filter: InboxFilter): number {

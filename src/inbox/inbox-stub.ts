@@ -15,6 +15,8 @@ type InboxMethods =
   | "remove"
   | "removeMatching"
   | "purge"
+  | "adminList"
+  | "removeTransaction"
   | "fetch";
 export type SubscriberInbox = {
   [K in InboxMethods]: SubscriberDO[K] extends (...args: infer A) => infer R
