@@ -278,7 +278,9 @@ export const translations = sqliteTable(
     content: text("content", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     ...timestamps,
   },
-  (t) => [uniqueIndex("translations_resource_locale").on(t.environmentId, t.resourceType, t.resourceId, t.locale)],
+  (t) => [
+    uniqueIndex("translations_resource_locale").on(t.environmentId, t.resourceType, t.resourceId, t.locale),
+  ],
 );
 
 export const channelConnections = sqliteTable(
@@ -367,7 +369,11 @@ export const notificationEvents = sqliteTable(
     ...timestamps,
   },
   (t) => [
-    uniqueIndex("notification_events_transaction_subscriber").on(t.environmentId, t.transactionId, t.subscriberId),
+    uniqueIndex("notification_events_transaction_subscriber").on(
+      t.environmentId,
+      t.transactionId,
+      t.subscriberId,
+    ),
     index("notification_events_environment_created").on(t.environmentId, t.createdAt),
     index("notification_events_environment_subscriber").on(t.environmentId, t.subscriberId),
   ],
@@ -377,7 +383,16 @@ export type ChannelName = "in_app" | "email" | "sms" | "chat" | "push";
 export type ActivityJob = {
   stepId: string;
   type: string;
-  status: "pending" | "queued" | "running" | "completed" | "failed" | "delayed" | "canceled" | "merged" | "skipped";
+  status:
+    | "pending"
+    | "queued"
+    | "running"
+    | "completed"
+    | "failed"
+    | "delayed"
+    | "canceled"
+    | "merged"
+    | "skipped";
   detail?: string;
   updatedAt: number;
 };
