@@ -1,7 +1,7 @@
 // Local development state for `npm start` and the real-client tests: migrates the local D1 database, makes sure
 // an organization with a Development and a Production environment exists, and keeps their keys across restarts.
 import { spawn, spawnSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -19,6 +19,13 @@ const objectId = () =>
     .toString(16)
     .padStart(8, "0") + hex(8);
 const sha256 = (value) => createHash("sha256").update(value).digest("hex");
+/** The Worker's `seal()` (src/lib/secret-box.ts): AES-256-GCM under SHA-256(secret), `v1.<iv hex>.<base64>`. */
+function seal(secret, value) {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", createHash("sha256").update(secret).digest(), iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final(), cipher.getAuthTag()]);
+  return `v1.${iv.toString("hex")}.${body.toString("base64")}`;
+}
 const sqlString = (value) => `'${String(value).replaceAll("'", "''")}'`;
 
 function wrangler(args, persistTo) {
@@ -68,7 +75,7 @@ function seedSql(keys) {
     statements.push(
       `INSERT INTO environments (id, organization_id, name, type, identifier, created_at, updated_at) VALUES (${sqlString(environment.id)}, ${sqlString(keys.organizationId)}, ${sqlString(environment.name)}, ${sqlString(environment.type)}, ${sqlString(environment.applicationIdentifier)}, ${now}, ${now}) ON CONFLICT(id) DO UPDATE SET identifier = excluded.identifier, updated_at = excluded.updated_at;`,
       `DELETE FROM api_keys WHERE environment_id = ${sqlString(environment.id)};`,
-      `INSERT INTO api_keys (id, environment_id, key_hash, created_at) VALUES (${sqlString(objectId())}, ${sqlString(environment.id)}, ${sqlString(sha256(environment.secretKey))}, ${now});`,
+      `INSERT INTO api_keys (id, environment_id, key_hash, sealed_key, created_at) VALUES (${sqlString(objectId())}, ${sqlString(environment.id)}, ${sqlString(sha256(environment.secretKey))}, ${sqlString(seal(keys.encryptionKey, environment.secretKey))}, ${now});`,
     );
   }
   return statements.join("\n");

@@ -47,8 +47,13 @@ export const apiKeys = sqliteTable(
     environmentId: text("environment_id")
       .notNull()
       .references(() => environments.id, { onDelete: "cascade" }),
-    /** SHA-256 of the secret key, hex: the plaintext is never stored. */
+    /** SHA-256 of the secret key, hex: requests are matched by it, so the key is never compared in clear. */
     keyHash: text("key_hash").notNull(),
+    /**
+     * The key sealed with NOVU_ENCRYPTION_KEY: the platform signs with it (Inbox HMAC, bridge requests) as Novu
+     * does, and can show its last characters, but it is never stored or logged in clear.
+     */
+    sealedKey: text("sealed_key"),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [uniqueIndex("api_keys_key_hash").on(t.keyHash), index("api_keys_environment").on(t.environmentId)],

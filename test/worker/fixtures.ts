@@ -4,6 +4,7 @@ import { database } from "../../src/db/client";
 import { apiKeys, environments, organizations } from "../../src/db/schema";
 import { sha256Hex } from "../../src/lib/crypto";
 import { objectId } from "../../src/lib/ids";
+import { seal } from "../../src/lib/secret-box";
 
 export type TestTenant = {
   environmentId: string;
@@ -33,7 +34,13 @@ export async function createTenant(type: "dev" | "prod" = "dev"): Promise<TestTe
     }),
     db
       .insert(apiKeys)
-      .values({ id: objectId(), environmentId, keyHash: await sha256Hex(secretKey), createdAt: now }),
+      .values({
+        id: objectId(),
+        environmentId,
+        keyHash: await sha256Hex(secretKey),
+        sealedKey: await seal(env, secretKey),
+        createdAt: now,
+      }),
   ]);
   return { environmentId, organizationId, applicationIdentifier, secretKey };
 }

@@ -1,0 +1,19 @@
+import type { ContextRow } from "../db/schema";
+import { toIso } from "../lib/time";
+import type { ContextDto } from "./context.schemas";
+
+export function toContextDto(row: ContextRow): ContextDto {
+  return {
+    type: row.type,
+    id: row.contextId,
+    data: row.data,
+    createdAt: toIso(row.createdAt),
+    updatedAt: toIso(row.updatedAt),
+  };
+}
+
+/** The `type:id` key by which other resources refer to a context. */
+export const contextKey = (type: string, id: string) => `${type}:${id}`;
+
+/** Context keys as stored: unique and sorted, so an exact, order-insensitive match is a plain equality. */
+export const canonicalKeys = (keys: string[]) => [...new Set(keys)].sort();
