@@ -8,6 +8,7 @@ import { messagesApi } from "./api/messages";
 import { notificationsApi } from "./api/notifications";
 import { inboxSocket } from "./api/socket";
 import { subscribersApi } from "./api/subscribers";
+import { subscribersV1Api } from "./api/subscribers-v1";
 import { topicsApi } from "./api/topics";
 import { workflowsApi } from "./api/workflows";
 import type { AppEnv } from "./app-env";
@@ -45,6 +46,7 @@ export function createApp() {
   app.route("/", topicsApi);
   app.route("/", notificationsApi);
   app.route("/", messagesApi);
+  app.route("/", subscribersV1Api);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "secretKey", {
     type: "apiKey",

@@ -16,9 +16,16 @@ export const contextData = z
     message: `Context data is too large. Maximum size is ${maxDataBytes / 1024}KB`,
   });
 
+/** Path params are not format-checked: a context that cannot exist is simply not found (404), as in Novu. */
 export const contextParam = z.object({
-  type: contextPart.openapi({ param: { name: "type", in: "path" }, description: "Context type" }),
-  id: contextPart.openapi({ param: { name: "id", in: "path" }, description: "Context ID" }),
+  type: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: "type", in: "path" }, description: "Context type" }),
+  id: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: "id", in: "path" }, description: "Context ID" }),
 });
 
 export const createContextBody = z

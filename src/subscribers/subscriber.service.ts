@@ -176,3 +176,39 @@ export async function searchSubscribers(db: Database, tenant: Tenant, query: Sea
   }
   return cursorPage(db, subscribers, sortColumns[query.orderBy], and(...filters), query);
 }
+
+export type BulkOutcome = {
+  created: { subscriberId: string }[];
+  updated: { subscriberId: string }[];
+  failed: { subscriberId?: string; message: string }[];
+};
+
+/**
+ * Creates or updates up to 500 subscribers: one read to tell new from existing, then the upserts in D1 batches.
+ * Items that fail validation are reported in `failed` and do not stop the others.
+ */
+export async function bulkUpsertSubscribers(
+  db: Database,
+  tenant: Tenant,
+  items: { valid: CreateSubscriberInput[]; failed: BulkOutcome["failed"] },
+): Promise<BulkOutcome> {
+  const ids = [...new Set(items.valid.map((s) => s.subscriberId))];
+  const existing = new Set<string>();
+  for (const part of chunks(ids, maxBoundParameters - 1)) {
+    const rows = await db
+      .select({ subscriberId: subscribers.subscriberId })
+      .from(subscribers)
+      .where(and(eq(subscribers.environmentId, tenant.id), inArray(subscribers.subscriberId, part)));
+    for (const row of rows) existing.add(row.subscriberId);
+  }
+  const now = Date.now();
+  for (const part of chunks(items.valid, 100)) {
+    const [first, ...rest] = part.map((input) => upsertStatement(db, tenant, input, now));
+    if (first) await db.batch([first, ...rest]);
+  }
+  return {
+    created: ids.filter((id) => !existing.has(id)).map((subscriberId) => ({ subscriberId })),
+    updated: ids.filter((id) => existing.has(id)).map((subscriberId) => ({ subscriberId })),
+    failed: items.failed,
+  };
+}

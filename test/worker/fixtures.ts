@@ -32,15 +32,13 @@ export async function createTenant(type: "dev" | "prod" = "dev"): Promise<TestTe
       createdAt: now,
       updatedAt: now,
     }),
-    db
-      .insert(apiKeys)
-      .values({
-        id: objectId(),
-        environmentId,
-        keyHash: await sha256Hex(secretKey),
-        sealedKey: await seal(env, secretKey),
-        createdAt: now,
-      }),
+    db.insert(apiKeys).values({
+      id: objectId(),
+      environmentId,
+      keyHash: await sha256Hex(secretKey),
+      sealedKey: await seal(env, secretKey),
+      createdAt: now,
+    }),
   ]);
   return { environmentId, organizationId, applicationIdentifier, secretKey };
 }

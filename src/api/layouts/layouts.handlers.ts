@@ -13,7 +13,11 @@ export const create: RouteHandler<typeof routes.create, AppEnv> = async (c) => {
 };
 
 export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
-  const { rows, totalCount } = await layouts.listLayouts(database(c.env), c.get("tenant"), c.req.valid("query"));
+  const { rows, totalCount } = await layouts.listLayouts(
+    database(c.env),
+    c.get("tenant"),
+    c.req.valid("query"),
+  );
   return c.json({ data: { layouts: rows.map(toLayoutDto), totalCount } }, 200);
 };
 

@@ -73,7 +73,8 @@ export const duplicate = createRoute({
   path: "/v2/layouts/{layoutId}/duplicate",
   tags,
   summary: "Duplicate a layout",
-  description: "Without `layoutId` the copy's identifier is derived from its name (made unique with `-2`, `-3` …).",
+  description:
+    "Without `layoutId` the copy's identifier is derived from its name (made unique with `-2`, `-3` …).",
   request: { params: layoutIdParam, body: jsonBody(duplicateLayoutBody) },
   responses: { 201: layout("The copy"), ...commonErrors, ...notFound, ...conflict },
 });
@@ -84,7 +85,11 @@ export const preview = createRoute({
   tags,
   summary: "Generate a layout preview",
   request: { params: layoutIdParam, body: { content: jsonBody(previewLayoutBody).content } },
-  responses: { 201: json(dataOf(layoutPreviewResponse), "The rendered layout"), ...commonErrors, ...notFound },
+  responses: {
+    201: json(dataOf(layoutPreviewResponse), "The rendered layout"),
+    ...commonErrors,
+    ...notFound,
+  },
 });
 
 export const usage = createRoute({
@@ -94,5 +99,9 @@ export const usage = createRoute({
   summary: "Get layout usage",
   description: "The workflows whose email steps name the layout in `controlValues.layoutId`.",
   request: { params: layoutIdParam },
-  responses: { 200: json(dataOf(layoutUsageResponse), "Workflows using the layout"), ...commonErrors, ...notFound },
+  responses: {
+    200: json(dataOf(layoutUsageResponse), "Workflows using the layout"),
+    ...commonErrors,
+    ...notFound,
+  },
 });
