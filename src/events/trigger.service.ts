@@ -36,6 +36,9 @@ function uniqueSubscribers(recipients: Recipient[]): SubscriberPayload[] {
   return [...byId.values()];
 }
 
+/** Hands work to the request's `waitUntil`, so it finishes after the response is sent. */
+export type Background = (work: Promise<unknown>) => void;
+
 type Accepted = { workflow: WorkflowRow; transactionId: string } | { early: TriggerResult };
 
 /** Resolves the workflow, or says why nothing will run: unknown (422), inactive, or without steps. */
@@ -60,7 +63,12 @@ async function accept(db: Database, tenant: Tenant, name: string, transactionId?
  * the answer, so an acknowledged trigger is never lost; topics fan out through the FANOUT queue, the actor and
  * `exclude` left out.
  */
-export async function triggerWorkflow(env: Env, tenant: Tenant, input: TriggerInput): Promise<TriggerResult> {
+export async function triggerWorkflow(
+  env: Env,
+  tenant: Tenant,
+  input: TriggerInput,
+  background: Background,
+): Promise<TriggerResult> {
   const db = database(env);
   const accepted = await accept(db, tenant, input.name, input.transactionId);
   if ("early" in accepted) return accepted.early;
@@ -88,7 +96,8 @@ export async function triggerWorkflow(env: Env, tenant: Tenant, input: TriggerIn
       };
     }),
   );
-  await recordActivity(db, tenant.organizationId, template, runs);
+  // The runs are stored; their activity record need not hold up the answer.
+  background(recordActivity(db, tenant.organizationId, template, runs));
 
   if (topicRecipients.length > 0) {
     const found = await db

@@ -91,9 +91,19 @@ export async function upsertSubscriber(
   return row;
 }
 
+function readSubscribers(db: Database, tenant: Tenant, ids: string[]) {
+  return chunks(ids, maxBoundParameters - 1).map((part) =>
+    db
+      .select()
+      .from(subscribers)
+      .where(and(eq(subscribers.environmentId, tenant.id), inArray(subscribers.subscriberId, part))),
+  );
+}
+
 /**
- * Makes sure every recipient of a trigger exists, in one D1 round trip: profiles sent inline are upserted (latest
- * values win, as in Novu), bare subscriberIds are created when unknown, and all rows are read back for templates.
+ * Makes sure every recipient of a trigger exists. Profiles sent inline are upserted (latest values win, as in
+ * Novu) in one D1 batch with the read that follows. Bare subscriberIds, the common case, cost one read: only the
+ * unknown ones are then created, so a trigger to existing subscribers writes nothing to D1.
  */
 export async function ensureSubscribers(
   db: Database,
@@ -101,34 +111,40 @@ export async function ensureSubscribers(
   recipients: CreateSubscriberInput[],
 ): Promise<Map<string, SubscriberRow>> {
   const now = Date.now();
-  const writes = recipients.map((input) =>
-    Object.keys(presentFields(input)).length > 0
-      ? upsertStatement(db, tenant, input, now)
-      : db
-          .insert(subscribers)
-          .values({
-            id: objectId(now),
-            environmentId: tenant.id,
-            organizationId: tenant.organizationId,
-            subscriberId: input.subscriberId,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .onConflictDoNothing(),
-  );
   const ids = [...new Set(recipients.map((r) => r.subscriberId))];
-  const reads = chunks(ids, maxBoundParameters - 1).map((part) =>
-    db
-      .select()
-      .from(subscribers)
-      .where(and(eq(subscribers.environmentId, tenant.id), inArray(subscribers.subscriberId, part))),
-  );
+  const profiles = recipients.filter((input) => Object.keys(presentFields(input)).length > 0);
+  const byId = new Map<string, SubscriberRow>();
+  const [firstWrite, ...otherWrites] = profiles.map((input) => upsertStatement(db, tenant, input, now));
+  const [firstRead, ...otherReads] = readSubscribers(db, tenant, ids);
+  if (!firstRead) return byId;
   // Writes first, the reads last: D1 runs a batch in order, in one transaction.
-  const [first, ...rest] = [...writes, ...reads];
-  if (!first) return new Map();
-  const results = await db.batch([first, ...rest]);
-  const rows = results.slice(writes.length).flat() as SubscriberRow[];
-  return new Map(rows.map((row) => [row.subscriberId, row]));
+  const results = firstWrite
+    ? (await db.batch([firstWrite, ...otherWrites, firstRead, ...otherReads])).slice(profiles.length)
+    : await Promise.all([firstRead, ...otherReads]);
+  for (const row of results.flat() as SubscriberRow[]) byId.set(row.subscriberId, row);
+
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length > 0) {
+    const created = missing.map((subscriberId) =>
+      db
+        .insert(subscribers)
+        .values({
+          id: objectId(now),
+          environmentId: tenant.id,
+          organizationId: tenant.organizationId,
+          subscriberId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing(),
+    );
+    const [first, ...rest] = [...created, ...readSubscribers(db, tenant, missing)];
+    if (first) {
+      const rows = (await db.batch([first, ...rest])).slice(created.length).flat() as SubscriberRow[];
+      for (const row of rows) byId.set(row.subscriberId, row);
+    }
+  }
+  return byId;
 }
 
 export async function patchSubscriber(

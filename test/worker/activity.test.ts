@@ -51,8 +51,15 @@ describe("/v1/notifications (activity)", { timeout: 20_000 }, () => {
     });
     expect(trigger.status).toBe(201);
 
-    const page = await (await server("/v1/notifications?transactionId=tx-activity")).json<Page>();
-    expect(page.data).toHaveLength(2);
+    // The activity record is written after the answer (waitUntil), so it may trail the trigger briefly.
+    const page = await vi.waitFor(
+      async () => {
+        const found = await (await server("/v1/notifications?transactionId=tx-activity")).json<Page>();
+        expect(found.data).toHaveLength(2);
+        return found;
+      },
+      { timeout: 5_000, interval: 50 },
+    );
     expect(page).toMatchObject({ page: 0, pageSize: 10, hasMore: false });
     const forB = page.data.find((e) => e.subscriber.subscriberId === "b");
     expect(forB?.jobs.map((j) => [j.type, j.status])).toEqual([
@@ -89,6 +96,13 @@ describe("/v1/notifications (activity)", { timeout: 20_000 }, () => {
         body: { name: "ping", to: { subscriberId: id, email: `${id}@x.io` } },
       });
     }
+    await vi.waitFor(
+      async () => expect((await (await server("/v1/notifications")).json<Page>()).data).toHaveLength(3),
+      {
+        timeout: 5_000,
+        interval: 50,
+      },
+    );
     const bySubscriber = await (await server("/v1/notifications?subscriberIds=p2")).json<Page>();
     expect(bySubscriber.data.map((e) => e.subscriber.subscriberId)).toEqual(["p2"]);
     const byEmail = await (await server("/v1/notifications?emails=p3@x.io")).json<Page>();
@@ -105,7 +119,14 @@ describe("/v1/notifications (activity)", { timeout: 20_000 }, () => {
     const stranger = api(await createTenant());
     await owner("/v2/workflows", { method: "POST", body: inAppWorkflow("secret") });
     await owner("/v1/events/trigger", { method: "POST", body: { name: "secret", to: "s" } });
-    const [event] = (await (await owner("/v1/notifications")).json<Page>()).data;
+    const [event] = await vi.waitFor(
+      async () => {
+        const found = (await (await owner("/v1/notifications")).json<Page>()).data;
+        expect(found).toHaveLength(1);
+        return found;
+      },
+      { timeout: 5_000, interval: 50 },
+    );
     expect((await stranger(`/v1/notifications/${event?._id}`)).status).toBe(404);
     expect((await (await stranger("/v1/notifications")).json<Page>()).data).toEqual([]);
     expect((await owner("/v1/notifications?limit=500")).status).toBe(422);

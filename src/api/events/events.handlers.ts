@@ -6,7 +6,9 @@ import { byteLength, maxTriggerBytes, payloadTooLarge } from "../../middleware/p
 import type * as routes from "./events.routes";
 
 export const trigger: RouteHandler<typeof routes.trigger, AppEnv> = async (c) => {
-  const result = await triggerWorkflow(c.env, c.get("tenant"), c.req.valid("json"));
+  const result = await triggerWorkflow(c.env, c.get("tenant"), c.req.valid("json"), (work) =>
+    c.executionCtx.waitUntil(work),
+  );
   return c.json({ data: result }, 201);
 };
 
@@ -20,15 +22,17 @@ export const bulk: RouteHandler<typeof routes.bulk, AppEnv> = async (c) => {
   });
   const results = await Promise.all(
     events.map((event) =>
-      triggerWorkflow(c.env, tenant, event).catch((error: unknown) => {
-        if (!(error instanceof HttpError)) throw error;
-        return {
-          acknowledged: false,
-          status: "error" as const,
-          error: [error.message],
-          transactionId: event.transactionId,
-        };
-      }),
+      triggerWorkflow(c.env, tenant, event, (work) => c.executionCtx.waitUntil(work)).catch(
+        (error: unknown) => {
+          if (!(error instanceof HttpError)) throw error;
+          return {
+            acknowledged: false,
+            status: "error" as const,
+            error: [error.message],
+            transactionId: event.transactionId,
+          };
+        },
+      ),
     ),
   );
   return c.json({ data: results }, 201);
