@@ -23,7 +23,11 @@ const sha256 = (value) => createHash("sha256").update(value).digest("hex");
 function seal(secret, value) {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", createHash("sha256").update(secret).digest(), iv);
-  const body = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final(), cipher.getAuthTag()]);
+  const body = Buffer.concat([
+    cipher.update(JSON.stringify(value), "utf8"),
+    cipher.final(),
+    cipher.getAuthTag(),
+  ]);
   return `v1.${iv.toString("hex")}.${body.toString("base64")}`;
 }
 const sqlString = (value) => `'${String(value).replaceAll("'", "''")}'`;

@@ -1,15 +1,20 @@
 import { cors } from "hono/cors";
 import { createMiddleware } from "hono/factory";
+import { channelConnectionsApi } from "./api/channel-connections";
+import { channelEndpointsApi } from "./api/channel-endpoints";
+import { contextsApi } from "./api/contexts";
 import { environmentsApi } from "./api/environments";
 import { eventsApi } from "./api/events";
 import { inboxApi } from "./api/inbox";
 import { integrationsApi } from "./api/integrations";
+import { layoutsApi } from "./api/layouts";
 import { messagesApi } from "./api/messages";
 import { notificationsApi } from "./api/notifications";
 import { inboxSocket } from "./api/socket";
 import { subscribersApi } from "./api/subscribers";
 import { subscribersV1Api } from "./api/subscribers-v1";
 import { topicsApi } from "./api/topics";
+import { translationsApi } from "./api/translations";
 import { workflowsApi } from "./api/workflows";
 import type { AppEnv } from "./app-env";
 import { apiKeyAuth } from "./auth/api-key";
@@ -45,6 +50,11 @@ export function createApp() {
   app.route("/", integrationsApi);
   app.route("/", topicsApi);
   app.route("/", notificationsApi);
+  app.route("/", contextsApi);
+  app.route("/", channelConnectionsApi);
+  app.route("/", channelEndpointsApi);
+  app.route("/", layoutsApi);
+  app.route("/", translationsApi);
   app.route("/", messagesApi);
   app.route("/", subscribersV1Api);
 

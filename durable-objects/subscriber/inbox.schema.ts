@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { RunState } from "../../src/engine/run.types";
 import type { InboxAction, InboxRedirect, InboxWorkflow } from "./inbox.types";
 
 /** One row per in-app message of this subscriber; times are ms since the epoch. */
@@ -39,8 +40,50 @@ export type NotificationRow = typeof notifications.$inferSelect;
  * One row per trigger this subscriber received: a second trigger with the same transactionId is ignored, as Novu
  * documents, whichever channels its workflow uses.
  */
-export const runs = sqliteTable("runs", {
-  transactionId: text("transaction_id").primaryKey(),
-  workflowId: text("workflow_id").notNull(),
-  createdAt: integer("created_at").notNull(),
+export const runs = sqliteTable(
+  "runs",
+  {
+    transactionId: text("transaction_id").primaryKey(),
+    workflowId: text("workflow_id").notNull(),
+    createdAt: integer("created_at").notNull(),
+    /** running → delayed (a delay or digest window) → completed; or canceled, or merged into another's digest. */
+    status: text("status", { enum: ["running", "delayed", "completed", "canceled", "merged", "failed"] })
+      .notNull()
+      .default("completed"),
+    /** The step to run when the run resumes. */
+    nextStep: integer("next_step").notNull().default(0),
+    resumeAt: integer("resume_at"),
+    /** The run (`WorkflowRun`) and what its steps produced so far (`RunState`), kept until the run ends. */
+    state: text("state", { mode: "json" }).$type<RunState>(),
+    updatedAt: integer("updated_at"),
+  },
+  (t) => [index("runs_resume").on(t.status, t.resumeAt)],
+);
+
+/** An open digest window: the events collected for one group until it closes. */
+export const digests = sqliteTable("digests", {
+  group: text("group").primaryKey(),
+  leader: text("leader").notNull(),
+  closesAt: integer("closes_at").notNull(),
+  events: text("events", { mode: "json" }).$type<DigestEvent[]>().notNull(),
 });
+
+/** The last event each digest group saw, for look-back windows. */
+export const digestHistory = sqliteTable("digest_history", {
+  group: text("group").primaryKey(),
+  lastEventAt: integer("last_event_at").notNull(),
+});
+
+/** Runs a throttle step let through, per throttle key. */
+export const throttles = sqliteTable(
+  "throttles",
+  { key: text("key").notNull(), at: integer("at").notNull() },
+  (t) => [index("throttles_key_at").on(t.key, t.at)],
+);
+
+export type DigestEvent = {
+  id: string;
+  transactionId: string;
+  time: string;
+  payload: Record<string, unknown>;
+};

@@ -2,10 +2,10 @@ import { and, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from
 import type { DrizzleSqliteDODatabase } from "drizzle-orm/durable-sqlite";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { objectId } from "../../src/lib/ids";
-import { type NotificationRow, notifications, runs } from "./inbox.schema";
+import { type NotificationRow, notifications } from "./inbox.schema";
 import type { InboxFilter, NewInAppMessage } from "./inbox.types";
 
-export type InboxDb = DrizzleSqliteDODatabase<{ notifications: typeof notifications; runs: typeof runs }>;
+export type InboxDb = DrizzleSqliteDODatabase<Record<string, unknown>>;
 type Patchable =
   | "readAt"
   | "firstSeenAt"
@@ -44,26 +44,6 @@ export function whereFilter(filter: InboxFilter): SQL | undefined {
     conditions.push(sql`json_extract(${notifications.data}, ${path}) = ${expected as string | number}`);
   }
   return and(...conditions);
-}
-
-/** Records that this subscriber received the transaction; false when it already had (a duplicate trigger). */
-export function claimTransaction(
-  db: InboxDb,
-  transactionId: string,
-  workflowId: string,
-  now: number,
-): boolean {
-  const claimed = db
-    .insert(runs)
-    .values({ transactionId, workflowId, createdAt: now })
-    .onConflictDoNothing()
-    .returning({ transactionId: runs.transactionId })
-    .get();
-  return claimed !== undefined;
-}
-
-export function releaseTransaction(db: InboxDb, transactionId: string): void {
-  db.delete(runs).where(eq(runs.transactionId, transactionId)).run();
 }
 
 export function insertNotification(

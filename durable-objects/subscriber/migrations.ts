@@ -7,6 +7,7 @@ export const inboxMigrations = {
     entries: [
       { idx: 0, when: 1795900000000, tag: "0000_inbox", breakpoints: true },
       { idx: 1, when: 1795900000001, tag: "0001_runs", breakpoints: true },
+      { idx: 2, when: 1795900000002, tag: "0002_engine", breakpoints: true },
     ],
   },
   migrations: {
@@ -43,5 +44,35 @@ CREATE INDEX \`notifications_unread\` ON \`notifications\` (\`read_at\`,\`archiv
   \`workflow_id\` text NOT NULL,
   \`created_at\` integer NOT NULL
 );`,
+    m0002: `ALTER TABLE \`runs\` ADD \`status\` text DEFAULT 'completed' NOT NULL;
+--> statement-breakpoint
+ALTER TABLE \`runs\` ADD \`next_step\` integer DEFAULT 0 NOT NULL;
+--> statement-breakpoint
+ALTER TABLE \`runs\` ADD \`resume_at\` integer;
+--> statement-breakpoint
+ALTER TABLE \`runs\` ADD \`state\` text;
+--> statement-breakpoint
+ALTER TABLE \`runs\` ADD \`updated_at\` integer;
+--> statement-breakpoint
+CREATE INDEX \`runs_resume\` ON \`runs\` (\`status\`,\`resume_at\`);
+--> statement-breakpoint
+CREATE TABLE \`digests\` (
+  \`group\` text PRIMARY KEY NOT NULL,
+  \`leader\` text NOT NULL,
+  \`closes_at\` integer NOT NULL,
+  \`events\` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE \`digest_history\` (
+  \`group\` text PRIMARY KEY NOT NULL,
+  \`last_event_at\` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE \`throttles\` (
+  \`key\` text NOT NULL,
+  \`at\` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX \`throttles_key_at\` ON \`throttles\` (\`key\`,\`at\`);`,
   },
 };

@@ -3,21 +3,18 @@ import { drizzle } from "drizzle-orm/durable-sqlite";
 import { migrate } from "drizzle-orm/durable-sqlite/migrator";
 import type { RunResult, WorkflowRun } from "../../src/engine/run.types";
 import { toInboxNotification, toSocketMessage } from "./inbox.mapper";
-import { notifications, runs } from "./inbox.schema";
+import { digestHistory, digests, notifications, runs, throttles } from "./inbox.schema";
 import {
-  claimTransaction,
   countNotifications,
   deleteByTransaction,
   deleteMatching,
   deleteNotification,
   findNotification,
   type InboxDb,
-  insertNotification,
   listByTransactions,
   listNotifications,
   nextSnoozeEnd,
   type Page,
-  releaseTransaction,
   unreadBySeverity,
   updateMatching,
   updateNotification,
@@ -26,7 +23,8 @@ import {
 import type { InboxCounts, InboxFilter, InboxNotification, InboxOwner, UnreadCount } from "./inbox.types";
 import { type BulkAction, bulkPlan, type NotificationAction, patchFor } from "./inbox-actions";
 import { inboxMigrations } from "./migrations";
-import { runWorkflow } from "./run-workflow";
+import { nextResume } from "./run.store";
+import { Runner } from "./runner";
 import { frame } from "./socket-frames";
 
 const ownerKey = "owner";
@@ -37,13 +35,21 @@ const ownerKey = "owner";
  */
 export class SubscriberDO extends DurableObject<Env> {
   private readonly db: InboxDb;
+  private readonly runner: Runner;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.db = drizzle(ctx.storage, { schema: { notifications, runs } });
+    this.db = drizzle(ctx.storage, { schema: { notifications, runs, digests, digestHistory, throttles } });
     // @novu/js sends "ping" every 25 s; answering from the runtime keeps hibernating sockets asleep.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
     ctx.blockConcurrencyWhile(() => migrate(this.db, inboxMigrations));
+    this.runner = new Runner(this.db, env, {
+      received: (rows) => {
+        const owner = this.owner();
+        this.notify(rows.map((row) => toInboxNotification(row, owner)));
+      },
+      scheduleAlarm: () => this.scheduleAlarm(),
+    });
   }
 
   async run(run: WorkflowRun): Promise<RunResult> {
@@ -54,28 +60,12 @@ export class SubscriberDO extends DurableObject<Env> {
       lastName: run.subscriber.lastName ?? undefined,
       avatar: run.subscriber.avatar ?? undefined,
     });
-    if (!claimTransaction(this.db, run.transactionId, run.workflow.workflowId, Date.now())) {
-      return { transactionId: run.transactionId, duplicate: true, steps: [] };
-    }
-    const owner = this.owner();
-    const received: InboxNotification[] = [];
-    try {
-      return await runWorkflow(run, {
-        deliverInApp: (message) => {
-          const row = insertNotification(this.db, message, Date.now());
-          if (row) received.push(toInboxNotification(row, owner));
-        },
-        enqueueDelivery: async (job) => {
-          await this.env.DELIVERIES.send(job);
-        },
-      });
-    } catch (error) {
-      // The trigger fails and its caller retries: the transaction must not look already handled.
-      releaseTransaction(this.db, run.transactionId);
-      throw error;
-    } finally {
-      if (received.length > 0) this.notify(received);
-    }
+    return this.runner.start(run);
+  }
+
+  /** Cancels this subscriber's pending run of a transaction (a delay or a digest not yet sent). */
+  cancel(transactionId: string): Promise<boolean> {
+    return this.runner.cancel(transactionId);
   }
 
   /** Called when the Inbox opens a session: remembers who this inbox belongs to and returns its unread count. */
@@ -101,7 +91,7 @@ export class SubscriberDO extends DurableObject<Env> {
     const now = Date.now();
     const updated = updateNotification(this.db, id, patchFor(action, row, now), now);
     if (!updated) return undefined;
-    if (action.kind === "snooze") this.scheduleSnoozeWake();
+    if (action.kind === "snooze") void this.scheduleAlarm();
     this.pushCounts();
     return toInboxNotification(updated, this.owner());
   }
@@ -160,19 +150,22 @@ export class SubscriberDO extends DurableObject<Env> {
     socket.close(code, reason);
   }
 
+  /** One alarm serves snoozes and runs: it wakes what is due, then re-arms for the earliest of what remains. */
   override async alarm(): Promise<void> {
-    const woken = wakeSnoozed(this.db, Date.now());
+    const now = Date.now();
+    const woken = wakeSnoozed(this.db, now);
     if (woken.length > 0) {
       const owner = this.owner();
       this.notify(woken.map((row) => toInboxNotification(row, owner)));
     }
-    this.scheduleSnoozeWake();
+    await this.runner.resumeDue(now);
+    await this.scheduleAlarm();
   }
 
-  private scheduleSnoozeWake(): void {
-    const next = nextSnoozeEnd(this.db);
-    if (next === undefined) void this.ctx.storage.deleteAlarm();
-    else void this.ctx.storage.setAlarm(next);
+  private async scheduleAlarm(): Promise<void> {
+    const times = [nextSnoozeEnd(this.db), nextResume(this.db)].filter((t): t is number => t !== undefined);
+    if (times.length === 0) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(Math.min(...times));
   }
 
   private currentCounts(): InboxCounts {

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { and, eq, isNull, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Tenant } from "../app-env";
+import { canonicalKeys } from "../contexts/context.mapper";
 import { contextKeysQuery } from "../contexts/context.schemas";
 import type { Database } from "../db/client";
 import { type IntegrationRow, integrations } from "../db/schema";
@@ -49,7 +50,7 @@ export function channelListFilters(
     query.providerId ? eq(table.providerId, query.providerId) : undefined,
     query.integrationIdentifier ? eq(table.integrationIdentifier, query.integrationIdentifier) : undefined,
     // Stored keys are unique and sorted, so an exact, order-insensitive match is one comparison.
-    query.contextKeys ? eq(table.contextKeys, [...new Set(query.contextKeys)].sort()) : undefined,
+    query.contextKeys ? eq(table.contextKeys, canonicalKeys(query.contextKeys)) : undefined,
   ];
 }
 

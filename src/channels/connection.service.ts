@@ -28,7 +28,9 @@ export async function findConnection(db: Database, tenant: Tenant, identifier: s
   const [row] = await db
     .select()
     .from(channelConnections)
-    .where(and(eq(channelConnections.environmentId, tenant.id), eq(channelConnections.identifier, identifier)))
+    .where(
+      and(eq(channelConnections.environmentId, tenant.id), eq(channelConnections.identifier, identifier)),
+    )
     .limit(1);
   return row;
 }
@@ -105,7 +107,9 @@ export async function updateConnection(
   const [row] = await db
     .update(channelConnections)
     .set({ workspace: input.workspace, auth: await seal(env, input.auth), updatedAt: Date.now() })
-    .where(and(eq(channelConnections.environmentId, tenant.id), eq(channelConnections.identifier, identifier)))
+    .where(
+      and(eq(channelConnections.environmentId, tenant.id), eq(channelConnections.identifier, identifier)),
+    )
     .returning();
   if (!row) throw HttpError.notFound(`Channel connection with identifier '${identifier}' not found`);
   return { row, auth: input.auth };
@@ -114,15 +118,21 @@ export async function updateConnection(
 export async function deleteConnection(db: Database, tenant: Tenant, identifier: string): Promise<void> {
   const removed = await db
     .delete(channelConnections)
-    .where(and(eq(channelConnections.environmentId, tenant.id), eq(channelConnections.identifier, identifier)))
+    .where(
+      and(eq(channelConnections.environmentId, tenant.id), eq(channelConnections.identifier, identifier)),
+    )
     .returning({ id: channelConnections.id });
   if (removed.length === 0)
     throw HttpError.notFound(`Channel connection with identifier '${identifier}' not found`);
 }
 
 export async function listConnections(env: Env, db: Database, tenant: Tenant, query: ChannelListQuery) {
-  const where = and(eq(channelConnections.environmentId, tenant.id), ...channelListFilters(channelConnections, query));
-  const sortColumn = query.orderBy === "updatedAt" ? channelConnections.updatedAt : channelConnections.createdAt;
+  const where = and(
+    eq(channelConnections.environmentId, tenant.id),
+    ...channelListFilters(channelConnections, query),
+  );
+  const sortColumn =
+    query.orderBy === "updatedAt" ? channelConnections.updatedAt : channelConnections.createdAt;
   const page = await cursorPage(db, channelConnections, sortColumn, where, query);
-  return { page, auths: await Promise.all(page.rows.map((row) => withAuth(env, row))) };
+  return { ...page, rows: await Promise.all(page.rows.map((row) => withAuth(env, row))) };
 }

@@ -43,10 +43,21 @@ export type WorkflowRun = {
   overrides: TriggerOverrides;
 };
 
-export type StepOutcome = {
-  stepId: string;
-  type: StoredStep["type"];
-  status: "completed" | "queued" | "skipped" | "failed";
-  detail?: string;
-};
+export type StepStatus =
+  | "completed"
+  | "queued"
+  | "skipped"
+  | "failed"
+  | "delayed"
+  | "pending"
+  | "canceled"
+  | "merged";
+export type StepOutcome = { stepId: string; type: StoredStep["type"]; status: StepStatus; detail?: string };
 export type RunResult = { transactionId: string; duplicate: boolean; steps: StepOutcome[] };
+
+/** A run in progress: the trigger, what its finished steps produced (`steps.<stepId>` in templates), its outcomes. */
+export type RunState = {
+  run: WorkflowRun;
+  outputs: Record<string, Record<string, unknown>>;
+  steps: StepOutcome[];
+};

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { recordActivity } from "../activity/activity.recorder";
 import type { Tenant } from "../app-env";
 import { type Database, database } from "../db/client";
-import { topics, type WorkflowRow } from "../db/schema";
+import { notificationEvents, topics, type WorkflowRow } from "../db/schema";
 import { startFanout } from "../fanout/fanout";
 import { HttpError } from "../http/http-error";
 import { inboxOf } from "../inbox/inbox-stub";
@@ -144,4 +144,24 @@ export async function broadcastWorkflow(
   );
   await startFanout(env, tenant.organizationId, { kind: "all" }, template, actor ? [actor.subscriberId] : []);
   return { acknowledged: true, status: "processed", transactionId: accepted.transactionId };
+}
+
+/**
+ * Cancels what is still pending of a trigger (delays, digests) for every subscriber it reached, found through the
+ * activity records. True when at least one pending run was cancelled.
+ */
+export async function cancelTrigger(env: Env, tenant: Tenant, transactionId: string): Promise<boolean> {
+  const recipients = await database(env)
+    .select({ subscriberId: notificationEvents.subscriberId })
+    .from(notificationEvents)
+    .where(
+      and(
+        eq(notificationEvents.environmentId, tenant.id),
+        eq(notificationEvents.transactionId, transactionId),
+      ),
+    );
+  const cancelled = await Promise.all(
+    recipients.map((r) => inboxOf(env, tenant.id, r.subscriberId).cancel(transactionId)),
+  );
+  return cancelled.some(Boolean);
 }

@@ -17,6 +17,7 @@ type InboxMethods =
   | "purge"
   | "adminList"
   | "removeTransaction"
+  | "cancel"
   | "fetch";
 export type SubscriberInbox = {
   [K in InboxMethods]: SubscriberDO[K] extends (...args: infer A) => infer R

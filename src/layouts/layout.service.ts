@@ -12,7 +12,7 @@ import type {
   ListLayoutsQuery,
   UpdateLayoutInput,
 } from "./layout.schemas";
-import { copyLayoutTranslations, unlinkLayoutFromWorkflows } from "./layout.usage";
+import { copyLayoutTranslations, unlinkStatements } from "./layout.usage";
 
 /** Novu accepts a layout's own identifier or its internal `_id` wherever a layout is addressed. */
 function byIdentifier(tenant: Tenant, identifier: string) {
@@ -108,8 +108,10 @@ export async function deleteLayout(db: Database, tenant: Tenant, identifier: str
       `Layout with id ${identifier} is being used as a default layout, it can not be deleted`,
     );
   }
-  await unlinkLayoutFromWorkflows(db, tenant, layout);
+  // One batch, one transaction: the layout, its translations and the steps' references go together.
+  const unlinks = await unlinkStatements(db, tenant, layout);
   await db.batch([
+    db.delete(layouts).where(and(eq(layouts.environmentId, tenant.id), eq(layouts.id, layout.id))),
     db
       .delete(translations)
       .where(
@@ -119,7 +121,7 @@ export async function deleteLayout(db: Database, tenant: Tenant, identifier: str
           eq(translations.resourceId, layout.layoutId),
         ),
       ),
-    db.delete(layouts).where(and(eq(layouts.environmentId, tenant.id), eq(layouts.id, layout.id))),
+    ...unlinks,
   ]);
 }
 

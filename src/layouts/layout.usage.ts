@@ -31,14 +31,17 @@ export async function layoutUsage(db: Database, tenant: Tenant, layout: LayoutRe
   return { workflows: rows };
 }
 
-/** Removes `layoutId` from every email step that points at the layout, as Novu does before deleting it. */
-export async function unlinkLayoutFromWorkflows(db: Database, tenant: Tenant, layout: LayoutRef) {
+/**
+ * The updates that remove `layoutId` from every email step pointing at the layout, as Novu does before deleting it;
+ * returned rather than run, so the caller can batch them with the deletion.
+ */
+export async function unlinkStatements(db: Database, tenant: Tenant, layout: LayoutRef) {
   const rows = await db
     .select({ id: workflows.id, steps: workflows.steps })
     .from(workflows)
     .where(usesLayout(tenant, layout));
   const now = Date.now();
-  const updates = rows.map((row) => {
+  return rows.map((row) => {
     const steps = row.steps.map((step) => {
       if (!pointsAt(step, layout)) return step;
       const { layoutId: _unlinked, ...controlValues } = step.controlValues;
@@ -49,8 +52,6 @@ export async function unlinkLayoutFromWorkflows(db: Database, tenant: Tenant, la
       .set({ steps, updatedAt: now })
       .where(and(eq(workflows.environmentId, tenant.id), eq(workflows.id, row.id)));
   });
-  const [first, ...rest] = updates;
-  if (first) await db.batch([first, ...rest]);
 }
 
 /** Gives a duplicated layout the translations of its source, locale by locale. */

@@ -2,7 +2,7 @@ import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Tenant } from "../app-env";
 import type { Database } from "../db/client";
 import { layouts, translations, workflows } from "../db/schema";
-import type { ImportResult, MasterJson, ResourceType } from "./translation.schemas";
+import { fitsInRow, type ImportResult, type MasterJson, type ResourceType } from "./translation.schemas";
 import { type TranslationValues, upsertMany } from "./translation.service";
 
 /** No organization settings are stored, so the organization's default locale is Novu's: en_US. */
@@ -57,7 +57,7 @@ async function existingIds(db: Database, tenant: Tenant, type: ResourceType, ids
   return found;
 }
 
-function isContent(value: unknown): value is Record<string, unknown> {
+function isObject(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === "object" && !Array.isArray(value);
 }
 
@@ -76,7 +76,7 @@ export async function importMasterJson(
   const failed: string[] = [];
   for (const resourceType of ["workflow", "layout"] as const) {
     const section = master[sections[resourceType]];
-    const entries = isContent(section) ? Object.entries(section) : [];
+    const entries = isObject(section) ? Object.entries(section) : [];
     const found = await existingIds(
       db,
       tenant,
@@ -84,7 +84,8 @@ export async function importMasterJson(
       entries.map(([id]) => id),
     );
     for (const [resourceId, content] of entries) {
-      if (found.has(resourceId) && isContent(content)) rows.push({ resourceType, resourceId, locale, content });
+      if (found.has(resourceId) && isObject(content) && fitsInRow(content))
+        rows.push({ resourceType, resourceId, locale, content });
       else failed.push(resourceId);
     }
   }
@@ -96,10 +97,17 @@ export async function importMasterJson(
     ...(failed.length > 0 ? { failed } : {}),
   };
   if (total === 0) {
-    return { success: false, message: "No supported resources found in the master JSON (workflows, layouts)" };
+    return {
+      success: false,
+      message: "No supported resources found in the master JSON (workflows, layouts)",
+    };
   }
   if (successful.length === 0) {
-    return { success: false, message: `Failed to import any resources: ${failed.length} not found`, ...result };
+    return {
+      success: false,
+      message: `Failed to import any resources: ${failed.length} not found or not an object`,
+      ...result,
+    };
   }
   if (failed.length > 0) {
     return {

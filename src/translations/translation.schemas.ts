@@ -11,7 +11,12 @@ export const locale = z
 
 const resourceType = z.enum(resourceTypes);
 const resourceId = z.string().trim().min(1).max(255);
-const content = z.record(z.string(), z.unknown());
+/** D1 stores a value of at most 2 MB: a locale's content is kept well under it. */
+export const maxContentBytes = 1_000_000;
+export const fitsInRow = (value: unknown) => JSON.stringify(value).length <= maxContentBytes;
+const content = z
+  .record(z.string(), z.unknown())
+  .refine(fitsInRow, `content must be at most ${maxContentBytes} bytes of JSON`);
 
 const pathParam = <T extends z.ZodType>(schema: T, name: string) =>
   schema.openapi({ param: { name, in: "path" } });

@@ -3,8 +3,8 @@ import type { Tenant } from "../app-env";
 import type { Database } from "../db/client";
 import { type TranslationRow, translations } from "../db/schema";
 import { HttpError } from "../http/http-error";
-import { objectId } from "../lib/ids";
 import { findLayout } from "../layouts/layout.service";
+import { objectId } from "../lib/ids";
 import { findWorkflow } from "../workflows/workflow.service";
 import type { CreateTranslationInput, ResourceType } from "./translation.schemas";
 
@@ -86,7 +86,12 @@ export async function upsertTranslation(
   const [row] = await upsertStatement(
     db,
     tenant,
-    { resourceType: resource.resourceType, resourceId: resource.resourceId, locale: input.locale, content: input.content },
+    {
+      resourceType: resource.resourceType,
+      resourceId: resource.resourceId,
+      locale: input.locale,
+      content: input.content,
+    },
     Date.now(),
   ).returning();
   if (!row) throw new HttpError(500, "The translation could not be saved");
@@ -106,7 +111,10 @@ export async function getTranslation(
     .from(translations)
     .where(and(ofResource(tenant, resourceType, resourceId), eq(translations.locale, locale)))
     .limit(1);
-  if (!row) throw HttpError.notFound(`Translation for ${resourceType} '${identifier}' in locale '${locale}' was not found`);
+  if (!row)
+    throw HttpError.notFound(
+      `Translation for ${resourceType} '${identifier}' in locale '${locale}' was not found`,
+    );
   return row;
 }
 
@@ -123,7 +131,9 @@ export async function deleteTranslation(
     .where(and(ofResource(tenant, resourceType, resourceId), eq(translations.locale, locale)))
     .returning({ id: translations.id });
   if (deleted.length === 0) {
-    throw HttpError.notFound(`Translation for ${resourceType} '${identifier}' in locale '${locale}' was not found`);
+    throw HttpError.notFound(
+      `Translation for ${resourceType} '${identifier}' in locale '${locale}' was not found`,
+    );
   }
 }
 
@@ -136,7 +146,11 @@ export async function getTranslationGroup(
 ) {
   const resource = await requireResource(db, tenant, resourceType, identifier);
   const rows = await db
-    .select({ locale: translations.locale, createdAt: translations.createdAt, updatedAt: translations.updatedAt })
+    .select({
+      locale: translations.locale,
+      createdAt: translations.createdAt,
+      updatedAt: translations.updatedAt,
+    })
     .from(translations)
     .where(ofResource(tenant, resourceType, resource.resourceId))
     .orderBy(asc(translations.locale));

@@ -1,6 +1,6 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
-import { broadcastWorkflow, triggerWorkflow } from "../../events/trigger.service";
+import { broadcastWorkflow, cancelTrigger, triggerWorkflow } from "../../events/trigger.service";
 import { HttpError } from "../../http/http-error";
 import { byteLength, maxTriggerBytes, payloadTooLarge } from "../../middleware/payload-limit";
 import type * as routes from "./events.routes";
@@ -41,4 +41,9 @@ export const bulk: RouteHandler<typeof routes.bulk, AppEnv> = async (c) => {
 export const broadcast: RouteHandler<typeof routes.broadcast, AppEnv> = async (c) => {
   const result = await broadcastWorkflow(c.env, c.get("tenant"), c.req.valid("json"));
   return c.json({ data: result }, 201);
+};
+
+export const cancel: RouteHandler<typeof routes.cancel, AppEnv> = async (c) => {
+  const cancelled = await cancelTrigger(c.env, c.get("tenant"), c.req.valid("param").transactionId);
+  return c.json({ data: cancelled }, 200);
 };

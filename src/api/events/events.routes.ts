@@ -36,3 +36,19 @@ export const broadcast = createRoute({
   request: { body: jsonBody(broadcastBody) },
   responses: { 201: accepted, ...commonErrors },
 });
+
+export const cancel = createRoute({
+  method: "delete",
+  path: "/v1/events/trigger/{transactionId}",
+  tags,
+  summary: "Cancel the pending delays and digests of a trigger",
+  request: {
+    params: z.object({
+      transactionId: z
+        .string()
+        .min(1)
+        .openapi({ param: { name: "transactionId", in: "path" } }),
+    }),
+  },
+  responses: { 200: json(dataOf(z.boolean()), "Whether anything pending was cancelled"), ...commonErrors },
+});
