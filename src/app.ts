@@ -6,10 +6,12 @@ import { contextsApi } from "./api/contexts";
 import { environmentsApi } from "./api/environments";
 import { eventsApi } from "./api/events";
 import { inboxApi } from "./api/inbox";
+import { inboxPreferencesApi } from "./api/inbox-preferences";
 import { integrationsApi } from "./api/integrations";
 import { layoutsApi } from "./api/layouts";
 import { messagesApi } from "./api/messages";
 import { notificationsApi } from "./api/notifications";
+import { preferencesApi } from "./api/preferences";
 import { inboxSocket } from "./api/socket";
 import { subscribersApi } from "./api/subscribers";
 import { subscribersV1Api } from "./api/subscribers-v1";
@@ -43,6 +45,7 @@ export function createApp() {
   app.use("/v1/events/trigger/broadcast", payloadLimit);
 
   app.route("/", inboxApi);
+  app.route("/", inboxPreferencesApi);
   app.route("/", eventsApi);
   app.route("/", environmentsApi);
   app.route("/", subscribersApi);
@@ -57,6 +60,7 @@ export function createApp() {
   app.route("/", translationsApi);
   app.route("/", messagesApi);
   app.route("/", subscribersV1Api);
+  app.route("/", preferencesApi);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "secretKey", {
     type: "apiKey",

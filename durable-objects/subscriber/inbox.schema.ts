@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { ChannelToggles } from "../../src/engine/preferences";
 import type { RunState } from "../../src/engine/run.types";
 import type { InboxAction, InboxRedirect, InboxWorkflow } from "./inbox.types";
 
@@ -87,3 +88,10 @@ export type DigestEvent = {
   time: string;
   payload: Record<string, unknown>;
 };
+
+/** The subscriber's channel choices: `workflowId` "" holds the global row. */
+export const preferences = sqliteTable("preferences", {
+  workflowId: text("workflow_id").primaryKey(),
+  channels: text("channels", { mode: "json" }).$type<ChannelToggles>().notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});

@@ -8,6 +8,7 @@ export const inboxMigrations = {
       { idx: 0, when: 1795900000000, tag: "0000_inbox", breakpoints: true },
       { idx: 1, when: 1795900000001, tag: "0001_runs", breakpoints: true },
       { idx: 2, when: 1795900000002, tag: "0002_engine", breakpoints: true },
+      { idx: 3, when: 1795900000003, tag: "0003_preferences", breakpoints: true },
     ],
   },
   migrations: {
@@ -74,5 +75,10 @@ CREATE TABLE \`throttles\` (
 );
 --> statement-breakpoint
 CREATE INDEX \`throttles_key_at\` ON \`throttles\` (\`key\`,\`at\`);`,
+    m0003: `CREATE TABLE \`preferences\` (
+  \`workflow_id\` text PRIMARY KEY NOT NULL,
+  \`channels\` text NOT NULL,
+  \`updated_at\` integer NOT NULL
+);`,
   },
 };

@@ -1,14 +1,16 @@
 import type { DeliveryJob } from "../../src/delivery/delivery.types";
+import { resolveChannel } from "../../src/engine/preferences";
 import type { RunState, StepOutcome, StepStatus } from "../../src/engine/run.types";
 import { evaluateSkip } from "../../src/engine/skip-condition";
 import { delayResumeAt, digestDecision, digestGroup, throttleAllows } from "../../src/engine/timing";
 import { objectId } from "../../src/lib/ids";
 import { isExternalChannel, renderChannelContent } from "../../src/steps/channel-content";
 import { renderInApp, StepContentError } from "../../src/steps/in-app";
-import type { StoredStep } from "../../src/workflows/workflow.types";
+import type { ChannelType, StoredStep } from "../../src/workflows/workflow.types";
 import type { DigestEvent } from "./inbox.schema";
 import { findNotification, type InboxDb, insertNotification } from "./inbox.store";
 import type { InboxWorkflow, NewInAppMessage } from "./inbox.types";
+import { loadPreferences } from "./preferences.store";
 import * as store from "./run.store";
 
 export type ExecutorEffects = {
@@ -81,6 +83,19 @@ function providerOverrides(state: RunState, stepId: string): DeliveryJob["provid
   return merged;
 }
 
+/** Why the subscriber's preferences (or the workflow's) keep this channel from them, if they do. */
+function blockedByPreferences(state: RunState, channel: ChannelType, db: InboxDb): string | undefined {
+  const { workflow } = state.run;
+  const resolution = resolveChannel({
+    channel,
+    workflowId: workflow.workflowId,
+    critical: workflow.critical,
+    preferences: workflow.preferences,
+    subscriber: loadPreferences(db),
+  });
+  return resolution.enabled ? undefined : resolution.reason;
+}
+
 function missingContact(state: RunState, step: StoredStep): string | undefined {
   if (step.type === "email" && !state.run.subscriber.email)
     return "Subscriber does not have an email address";
@@ -120,6 +135,11 @@ export async function execute(state: RunState, from: number, effects: ExecutorEf
     try {
       switch (step.type) {
         case "in_app": {
+          const blocked = blockedByPreferences(state, "in_app", db);
+          if (blocked) {
+            record(state, step, "skipped", blocked);
+            break;
+          }
           const content = await renderInApp(step.controlValues, variables);
           const message: NewInAppMessage = {
             transactionId: run.transactionId,
@@ -179,7 +199,7 @@ export async function execute(state: RunState, from: number, effects: ExecutorEf
             record(state, step, "skipped", `${step.type} steps run only on a bridge`);
             break;
           }
-          const missing = missingContact(state, step);
+          const missing = blockedByPreferences(state, step.type, db) ?? missingContact(state, step);
           if (missing) {
             record(state, step, "skipped", missing);
             break;

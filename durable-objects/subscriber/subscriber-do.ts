@@ -1,9 +1,10 @@
 import { DurableObject } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/durable-sqlite";
 import { migrate } from "drizzle-orm/durable-sqlite/migrator";
+import type { ChannelToggles, SubscriberPreferences } from "../../src/engine/preferences";
 import type { RunResult, WorkflowRun } from "../../src/engine/run.types";
 import { toInboxNotification, toSocketMessage } from "./inbox.mapper";
-import { digestHistory, digests, notifications, runs, throttles } from "./inbox.schema";
+import { digestHistory, digests, notifications, preferences, runs, throttles } from "./inbox.schema";
 import {
   countNotifications,
   deleteByTransaction,
@@ -23,6 +24,7 @@ import {
 import type { InboxCounts, InboxFilter, InboxNotification, InboxOwner, UnreadCount } from "./inbox.types";
 import { type BulkAction, bulkPlan, type NotificationAction, patchFor } from "./inbox-actions";
 import { inboxMigrations } from "./migrations";
+import { loadPreferences, savePreferences } from "./preferences.store";
 import { nextResume } from "./run.store";
 import { Runner } from "./runner";
 import { frame } from "./socket-frames";
@@ -39,7 +41,9 @@ export class SubscriberDO extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.db = drizzle(ctx.storage, { schema: { notifications, runs, digests, digestHistory, throttles } });
+    this.db = drizzle(ctx.storage, {
+      schema: { notifications, runs, digests, digestHistory, throttles, preferences },
+    });
     // @novu/js sends "ping" every 25 s; answering from the runtime keeps hibernating sockets asleep.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
     ctx.blockConcurrencyWhile(() => migrate(this.db, inboxMigrations));
@@ -61,6 +65,17 @@ export class SubscriberDO extends DurableObject<Env> {
       avatar: run.subscriber.avatar ?? undefined,
     });
     return this.runner.start(run);
+  }
+
+  /** The subscriber's own channel choices (global and per workflow). */
+  preferences(): SubscriberPreferences {
+    return loadPreferences(this.db);
+  }
+
+  /** Merges channel switches into the global preferences (`workflowId` null) or one workflow's. */
+  updatePreferences(workflowId: string | null, channels: ChannelToggles): SubscriberPreferences {
+    savePreferences(this.db, workflowId, channels, Date.now());
+    return loadPreferences(this.db);
   }
 
   /** Cancels this subscriber's pending run of a transaction (a delay or a digest not yet sent). */

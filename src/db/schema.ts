@@ -330,27 +330,6 @@ export const channelEndpoints = sqliteTable(
   (t) => [uniqueIndex("channel_endpoints_environment_identifier").on(t.environmentId, t.identifier)],
 );
 
-/**
- * A subscriber's channel preferences: `workflowId` "" is the global row, otherwise the workflow's identifier.
- * (An empty string rather than NULL keeps the unique index effective.)
- */
-export const subscriberPreferences = sqliteTable(
-  "subscriber_preferences",
-  {
-    id: text("id").primaryKey(),
-    environmentId: text("environment_id")
-      .notNull()
-      .references(() => environments.id, { onDelete: "cascade" }),
-    subscriberId: text("subscriber_id").notNull(),
-    workflowId: text("workflow_id").notNull(),
-    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
-    channels: text("channels", { mode: "json" }).$type<Partial<Record<ChannelName, boolean>>>().notNull(),
-    schedule: text("schedule", { mode: "json" }).$type<Record<string, unknown>>(),
-    ...timestamps,
-  },
-  (t) => [uniqueIndex("subscriber_preferences_key").on(t.environmentId, t.subscriberId, t.workflowId)],
-);
-
 /** Activity: one row per subscriber per trigger (Novu's notification), written in batches by whoever ran it. */
 export const notificationEvents = sqliteTable(
   "notification_events",
@@ -406,5 +385,4 @@ export type LayoutRow = typeof layouts.$inferSelect;
 export type TranslationRow = typeof translations.$inferSelect;
 export type ChannelConnectionRow = typeof channelConnections.$inferSelect;
 export type ChannelEndpointRow = typeof channelEndpoints.$inferSelect;
-export type SubscriberPreferenceRow = typeof subscriberPreferences.$inferSelect;
 export type NotificationEventRow = typeof notificationEvents.$inferSelect;

@@ -1,5 +1,5 @@
 import type { SubscriberChannel } from "../db/schema";
-import type { Severity, StoredStep } from "../workflows/workflow.types";
+import type { Severity, StoredStep, WorkflowPreferences } from "../workflows/workflow.types";
 
 /** The subscriber as templates see it (`{{subscriber.firstName}}`). */
 export type SubscriberContext = {
@@ -35,6 +35,7 @@ export type WorkflowRun = {
     tags: string[];
     severity: Severity;
     steps: StoredStep[];
+    preferences: WorkflowPreferences;
   };
   payload: Record<string, unknown>;
   actor: SubscriberContext | null;

@@ -39,6 +39,7 @@ export function runTemplate(
       tags: workflow.tags,
       severity: workflow.severity,
       steps: workflow.steps,
+      preferences: workflow.preferences,
     },
     payload: input.payload,
     actor: actor ? toSubscriberContext(actor) : null,

@@ -18,6 +18,8 @@ type InboxMethods =
   | "adminList"
   | "removeTransaction"
   | "cancel"
+  | "preferences"
+  | "updatePreferences"
   | "fetch";
 export type SubscriberInbox = {
   [K in InboxMethods]: SubscriberDO[K] extends (...args: infer A) => infer R
