@@ -1,11 +1,25 @@
+import { chatWebhook } from "./chat/chat-webhook";
+import { discord } from "./chat/discord";
+import { msteams } from "./chat/msteams";
+import { slack } from "./chat/slack";
+import { emailWebhook } from "./email/email-webhook";
+import { mailgun } from "./email/mailgun";
+import { postmark } from "./email/postmark";
+import { resend } from "./email/resend";
 import { sendgrid } from "./email/sendgrid";
+import { expo } from "./push/expo";
+import { pushWebhook } from "./push/push-webhook";
+import { twilio } from "./sms/twilio";
 import type { DeliveryChannel, Provider } from "./types";
 
+const byChannel = <C extends DeliveryChannel>(...providers: Provider<C>[]) =>
+  Object.fromEntries(providers.map((p) => [p.id, p as unknown as Provider])) as Record<string, Provider>;
+
 const registry: Record<DeliveryChannel, Record<string, Provider>> = {
-  email: { sendgrid } as Record<string, Provider>,
-  sms: {},
-  push: {},
-  chat: {},
+  email: byChannel(sendgrid, resend, postmark, mailgun, emailWebhook),
+  sms: byChannel(twilio),
+  push: byChannel(expo, pushWebhook),
+  chat: byChannel(slack, discord, msteams, chatWebhook),
 };
 
 /** The adapter for an integration's provider on a channel, if this platform has one. */

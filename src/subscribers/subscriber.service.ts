@@ -22,6 +22,7 @@ const profileKeys = [
   "locale",
   "timezone",
   "data",
+  "channels",
 ] as const;
 
 /** Only the fields a caller sent: an absent field keeps its stored value, an explicit null clears it. */

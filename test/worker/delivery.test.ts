@@ -179,3 +179,76 @@ describe("email delivery through the DELIVERIES queue", { timeout: 20_000 }, () 
     expect(await messagesOf(tenant.environmentId)).toHaveLength(0);
   });
 });
+
+describe("push and chat delivery", { timeout: 20_000 }, () => {
+  it("sends chat to the subscriber's webhook and push through every active integration", async () => {
+    const tenant = await createTenant();
+    const server = api(tenant);
+    const chatHook = providerPath("slack-hook");
+    const pushHook = providerPath("push-hook");
+    const expoHost = providerPath("expo");
+    await expoHost.script("/--/api/v2/push/send", [
+      { status: 200, body: '{"data":[{"status":"ok","id":"ticket-1"}]}' },
+    ]);
+    for (const body of [
+      { providerId: "slack", channel: "chat", active: true },
+      { providerId: "expo", channel: "push", active: true, credentials: { baseUrl: expoHost.baseUrl } },
+      {
+        providerId: "push-webhook",
+        channel: "push",
+        active: true,
+        credentials: { webhookUrl: `${pushHook.baseUrl}/push` },
+      },
+    ]) {
+      expect((await server("/v1/integrations", { method: "POST", body })).status).toBe(201);
+    }
+    await server("/v2/workflows", {
+      method: "POST",
+      body: {
+        name: "Alert",
+        workflowId: "alert",
+        steps: [
+          { name: "Chat", type: "chat", controlValues: { body: "Build {{payload.build}} failed" } },
+          {
+            name: "Push",
+            type: "push",
+            controlValues: { subject: "Build", body: "{{payload.build}} failed" },
+          },
+        ],
+      },
+    });
+    await server("/v1/events/trigger", {
+      method: "POST",
+      body: {
+        name: "alert",
+        to: {
+          subscriberId: "dev",
+          channels: [
+            { providerId: "slack", credentials: { webhookUrl: `${chatHook.baseUrl}/services/T/B` } },
+            { providerId: "expo", credentials: { deviceTokens: ["ExponentPushToken[x]"] } },
+          ],
+        },
+        payload: { build: "#42" },
+      },
+    });
+    await vi.waitFor(
+      async () => {
+        const sends = await messagesOf(tenant.environmentId);
+        expect(sends.map((m) => [m.channel, m.providerId, m.status]).sort()).toEqual([
+          ["chat", "slack", "sent"],
+          ["push", "expo", "sent"],
+          ["push", "push-webhook", "error"],
+        ]);
+      },
+      { timeout: 15_000, interval: 200 },
+    );
+    expect(JSON.parse((await chatHook.requests())[0]?.body ?? "")).toEqual({ text: "Build #42 failed" });
+    expect(JSON.parse((await expoHost.requests())[0]?.body ?? "")).toMatchObject([
+      { to: "ExponentPushToken[x]", body: "#42 failed" },
+    ]);
+    // push-webhook has no device token for this subscriber, so that integration records why it could not send.
+    expect(
+      (await messagesOf(tenant.environmentId)).find((m) => m.providerId === "push-webhook")?.errorText,
+    ).toBe("Subscriber does not have a configured channel");
+  });
+});

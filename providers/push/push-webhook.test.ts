@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { hmacSha256Hex } from "../http";
+import { recordingFetch } from "../test-support";
+import { pushWebhook } from "./push-webhook";
+
+describe("push-webhook", () => {
+  it("posts the notification with a signature of the exact body", async () => {
+    const host = recordingFetch();
+    await pushWebhook.send(
+      { target: ["d1"], title: "T", content: "C" },
+      { webhookUrl: "https://hooks.acme.io/push", secretKey: "k" },
+      { idempotencyKey: "m-7", fetch: host.fetch },
+    );
+    const [request] = host.requests;
+    expect(JSON.parse(request?.body ?? "")).toEqual({ target: ["d1"], title: "T", content: "C", id: "m-7" });
+    expect(request?.headers["x-novu-signature"]).toBe(await hmacSha256Hex("k", request?.body ?? ""));
+  });
+});
