@@ -101,3 +101,21 @@ export async function getActivity(db: Database, tenant: Tenant, id: string) {
   if (!dto) throw HttpError.notFound(`Notification '${id}' was not found`);
   return dto;
 }
+
+/** The subscribers a trigger reached, as its activity records them: where to find its runs and inbox messages. */
+export async function transactionRecipients(
+  db: Database,
+  tenant: Tenant,
+  transactionId: string,
+): Promise<string[]> {
+  const rows = await db
+    .select({ subscriberId: notificationEvents.subscriberId })
+    .from(notificationEvents)
+    .where(
+      and(
+        eq(notificationEvents.environmentId, tenant.id),
+        eq(notificationEvents.transactionId, transactionId),
+      ),
+    );
+  return rows.map((row) => row.subscriberId);
+}

@@ -1,8 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { recordActivity } from "../activity/activity.recorder";
+import { transactionRecipients } from "../activity/activity.service";
 import type { Tenant } from "../app-env";
 import { type Database, database } from "../db/client";
-import { notificationEvents, topics, type WorkflowRow } from "../db/schema";
+import { topics, type WorkflowRow } from "../db/schema";
 import { startFanout } from "../fanout/fanout";
 import { HttpError } from "../http/http-error";
 import { inboxOf } from "../inbox/inbox-stub";
@@ -151,17 +152,9 @@ export async function broadcastWorkflow(
  * activity records. True when at least one pending run was cancelled.
  */
 export async function cancelTrigger(env: Env, tenant: Tenant, transactionId: string): Promise<boolean> {
-  const recipients = await database(env)
-    .select({ subscriberId: notificationEvents.subscriberId })
-    .from(notificationEvents)
-    .where(
-      and(
-        eq(notificationEvents.environmentId, tenant.id),
-        eq(notificationEvents.transactionId, transactionId),
-      ),
-    );
+  const recipients = await transactionRecipients(database(env), tenant, transactionId);
   const cancelled = await Promise.all(
-    recipients.map((r) => inboxOf(env, tenant.id, r.subscriberId).cancel(transactionId)),
+    recipients.map((id) => inboxOf(env, tenant.id, id).cancel(transactionId)),
   );
   return cancelled.some(Boolean);
 }

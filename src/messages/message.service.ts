@@ -1,7 +1,8 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { transactionRecipients } from "../activity/activity.service";
 import type { Tenant } from "../app-env";
 import type { Database } from "../db/client";
-import { type MessageRow, messages, notificationEvents } from "../db/schema";
+import { type MessageRow, messages } from "../db/schema";
 import { HttpError } from "../http/http-error";
 import { inboxOf } from "../inbox/inbox-stub";
 import { toIso } from "../lib/time";
@@ -130,17 +131,9 @@ export async function deleteTransactionMessages(
           .returning({ id: messages.id });
   let removedInApp = 0;
   if (!channel || channel === "in_app") {
-    const recipients = await db
-      .select({ subscriberId: notificationEvents.subscriberId })
-      .from(notificationEvents)
-      .where(
-        and(
-          eq(notificationEvents.environmentId, tenant.id),
-          eq(notificationEvents.transactionId, transactionId),
-        ),
-      );
+    const recipients = await transactionRecipients(db, tenant, transactionId);
     const counts = await Promise.all(
-      recipients.map((r) => inboxOf(env, tenant.id, r.subscriberId).removeTransaction(transactionId)),
+      recipients.map((id) => inboxOf(env, tenant.id, id).removeTransaction(transactionId)),
     );
     removedInApp = counts.reduce((sum, n) => sum + n, 0);
   }

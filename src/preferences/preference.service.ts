@@ -37,9 +37,20 @@ function globalChannels(subscriber: SubscriberPreferences): Record<string, boole
   return Object.fromEntries(channelTypes.map((channel) => [channel, subscriber.global[channel] ?? true]));
 }
 
-async function workflowsOf(db: Database, tenant: Tenant, criticality: Criticality) {
-  const rows = await db.select().from(workflows).where(eq(workflows.environmentId, tenant.id));
-  return rows.filter((w) => criticality === "all" || (criticality === "critical") === w.critical);
+/** The subscriber's own choices (from their Durable Object) and the workflows they apply to (from D1), together. */
+async function choicesAndWorkflows(
+  env: Env,
+  db: Database,
+  tenant: Tenant,
+  subscriberId: string,
+  criticality: Criticality,
+) {
+  const [subscriber, rows] = await Promise.all([
+    inboxOf(env, tenant.id, subscriberId).preferences(),
+    db.select().from(workflows).where(eq(workflows.environmentId, tenant.id)),
+  ]);
+  const shown = rows.filter((w) => criticality === "all" || (criticality === "critical") === w.critical);
+  return { subscriber, workflows: shown };
 }
 
 /** `GET /v2/subscribers/{id}/preferences`: the global switches and, per workflow, what will actually be sent. */
@@ -50,10 +61,13 @@ export async function subscriberPreferences(
   subscriberId: string,
   criticality: Criticality,
 ) {
-  const [subscriber, rows] = await Promise.all([
-    inboxOf(env, tenant.id, subscriberId).preferences(),
-    workflowsOf(db, tenant, criticality),
-  ]);
+  const { subscriber, workflows: rows } = await choicesAndWorkflows(
+    env,
+    db,
+    tenant,
+    subscriberId,
+    criticality,
+  );
   return {
     global: { enabled: true, channels: globalChannels(subscriber) },
     workflows: rows.map((workflow) => ({
@@ -78,10 +92,13 @@ export async function inboxPreferences(
   subscriberId: string,
   criticality: Criticality,
 ) {
-  const [subscriber, rows] = await Promise.all([
-    inboxOf(env, tenant.id, subscriberId).preferences(),
-    workflowsOf(db, tenant, criticality),
-  ]);
+  const { subscriber, workflows: rows } = await choicesAndWorkflows(
+    env,
+    db,
+    tenant,
+    subscriberId,
+    criticality,
+  );
   return [globalItem(subscriber), ...rows.map((workflow) => workflowItem(workflow, subscriber))];
 }
 
