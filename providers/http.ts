@@ -102,17 +102,4 @@ export function nowIso(): string {
   return new Date().toISOString();
 }
 
-const encoder = new TextEncoder();
-
-/** Hex HMAC-SHA256, for the signatures webhook-style providers put on what they post. */
-export async function hmacSha256Hex(secret: string, payload: string): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    "raw",
-    encoder.encode(secret),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
-  const signature = new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(payload)));
-  return Array.from(signature, (b) => b.toString(16).padStart(2, "0")).join("");
-}
+export { hmacSha256Hex } from "../src/lib/crypto";

@@ -7,6 +7,7 @@ import { HttpError } from "../http/http-error";
 import { upsertSubscriber } from "../subscribers/subscriber.service";
 import type { SessionInput } from "./inbox.schemas";
 import { inboxOf } from "./inbox-stub";
+import { verifySubscriberHash } from "./subscriber-hash";
 
 /** Snoozing is offered for up to 90 days, Novu Cloud's longest plan limit. */
 const maxSnoozeDurationHours = 90 * 24;
@@ -32,6 +33,7 @@ export async function openSession(env: Env, input: SessionInput) {
 
   const subscriberId = input.subscriber?.subscriberId || input.subscriberId;
   if (!subscriberId) throw HttpError.badRequest("subscriber.subscriberId is required");
+  await verifySubscriberHash(env, db, tenant.id, subscriberId, input.subscriberHash);
   const row = await upsertSubscriber(db, tenant as Tenant, { ...input.subscriber, subscriberId });
 
   const unreadCount = await inboxOf(env, tenant.id, subscriberId).openSession({
