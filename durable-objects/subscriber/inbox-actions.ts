@@ -7,7 +7,7 @@ export type ActionType = "primary" | "secondary";
 
 /** What a subscriber can do to one notification, as the Inbox PATCH routes name it. */
 export type NotificationAction =
-  | { kind: "read" | "unread" | "archive" | "unarchive" | "unsnooze" | "seen" }
+  | { kind: "read" | "unread" | "archive" | "unarchive" | "unsnooze" | "seen" | "unseen" }
   | { kind: "snooze"; until: number }
   | { kind: "complete" | "revert"; actionType: ActionType };
 
@@ -20,6 +20,8 @@ export function patchFor(action: NotificationAction, row: NotificationRow, now: 
       return { readAt: null };
     case "seen":
       return { firstSeenAt: row.firstSeenAt ?? now };
+    case "unseen":
+      return { firstSeenAt: null };
     case "archive":
       return {
         archivedAt: row.archivedAt ?? now,
@@ -43,7 +45,7 @@ export function patchFor(action: NotificationAction, row: NotificationRow, now: 
 }
 
 /** The bulk actions of the Inbox: which notifications they touch and how. */
-export type BulkAction = "read" | "archive" | "read-archive" | "seen";
+export type BulkAction = "read" | "archive" | "read-archive" | "seen" | "unread" | "unseen";
 
 export function bulkPlan(action: BulkAction, now: number): { filter: InboxFilter; patch: NotificationPatch } {
   const keepRead = sql`coalesce(${notifications.readAt}, ${now})`;
@@ -60,5 +62,9 @@ export function bulkPlan(action: BulkAction, now: number): { filter: InboxFilter
       return { filter: { read: true, archived: false }, patch: { archivedAt: now } };
     case "seen":
       return { filter: { seen: false }, patch: { firstSeenAt: now } };
+    case "unread":
+      return { filter: { read: true }, patch: { readAt: null } };
+    case "unseen":
+      return { filter: { seen: true }, patch: { firstSeenAt: null, readAt: null } };
   }
 }

@@ -126,6 +126,25 @@ export class SubscriberDO extends DurableObject<Env> {
     return { data: rows.map((row) => toSocketMessage(toInboxNotification(row, owner))), hasMore, totalCount };
   }
 
+  /** The legacy v1 feed (`GET /v1/subscribers/{id}/notifications/feed`), in Novu's message shape. */
+  legacyFeed(filter: InboxFilter, page: { limit: number; offset: number }) {
+    const owner = this.owner();
+    const { rows, hasMore } = listNotifications(this.db, filter, { ...page });
+    return {
+      data: rows.map((row) => toSocketMessage(toInboxNotification(row, owner))),
+      hasMore,
+      totalCount: countNotifications(this.db, filter),
+    };
+  }
+
+  /** Marks the given messages (v1 mark-as); unknown ids are left out of the answer. */
+  markAs(ids: string[], action: NotificationAction) {
+    return ids.flatMap((id) => {
+      const updated = this.act(id, action);
+      return updated ? [toSocketMessage(updated)] : [];
+    });
+  }
+
   /** Deletes the in-app messages of one trigger (`DELETE /v1/messages/transaction/{transactionId}`). */
   removeTransaction(transactionId: string): number {
     const removed = deleteByTransaction(this.db, transactionId);

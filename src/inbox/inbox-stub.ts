@@ -18,6 +18,8 @@ type InboxMethods =
   | "adminList"
   | "removeTransaction"
   | "cancel"
+  | "legacyFeed"
+  | "markAs"
   | "preferences"
   | "updatePreferences"
   | "fetch";

@@ -1,5 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import { Novu } from "@novu/api";
+import { HTTPClient } from "@novu/api/lib/http";
 import { database } from "../../src/db/client";
 import { apiKeys, environments, organizations } from "../../src/db/schema";
 import { sha256Hex } from "../../src/lib/crypto";
@@ -92,4 +94,14 @@ export async function openInbox(tenant: TestTenant, subscriberId: string) {
     call: (path: string, options: RequestOptions = {}) =>
       call(path, { ...options, headers: { ...auth, ...options.headers } }),
   };
+}
+
+/** The official `@novu/api` SDK, calling the Worker through its fetch handler (no retries, so errors surface). */
+export function sdk(tenant: TestTenant) {
+  return new Novu({
+    secretKey: tenant.secretKey,
+    serverURL: "http://api.test",
+    retryConfig: { strategy: "none" },
+    httpClient: new HTTPClient({ fetcher: (input, init) => SELF.fetch(input as Request, init) }),
+  });
 }

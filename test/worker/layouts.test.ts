@@ -1,8 +1,5 @@
-import { SELF } from "cloudflare:test";
-import { Novu } from "@novu/api";
-import { HTTPClient } from "@novu/api/lib/http";
 import { describe, expect, it } from "vitest";
-import { api, createTenant, type TestTenant } from "./fixtures";
+import { api, createTenant, sdk } from "./fixtures";
 
 type Layout = {
   _id: string;
@@ -21,16 +18,6 @@ type Layout = {
 const html = (inner: string) => `<html><body><h1>Hi {{subscriber.firstName}}</h1>${inner}</body></html>`;
 const htmlEmail = { body: html("<main>{{content}}</main>"), editorType: "html" as const };
 const placeholder = "Your email content will be displayed here";
-
-/** The official SDK, calling the Worker through its fetch handler. */
-function sdk(tenant: TestTenant) {
-  return new Novu({
-    secretKey: tenant.secretKey,
-    serverURL: "http://api.test",
-    retryConfig: { strategy: "none" },
-    httpClient: new HTTPClient({ fetcher: (input, init) => SELF.fetch(input as Request, init) }),
-  });
-}
 
 async function setup() {
   const server = api(await createTenant());

@@ -1,8 +1,6 @@
 import { SELF } from "cloudflare:test";
-import { Novu } from "@novu/api";
-import { HTTPClient } from "@novu/api/lib/http";
 import { describe, expect, it } from "vitest";
-import { api, createTenant, inAppWorkflow, type TestTenant } from "./fixtures";
+import { api, createTenant, inAppWorkflow, sdk } from "./fixtures";
 
 type Translation = {
   resourceId: string;
@@ -14,14 +12,6 @@ type Translation = {
 };
 
 /** The official SDK, calling the Worker through its fetch handler. */
-function sdk(tenant: TestTenant) {
-  return new Novu({
-    secretKey: tenant.secretKey,
-    serverURL: "http://api.test",
-    retryConfig: { strategy: "none" },
-    httpClient: new HTTPClient({ fetcher: (input, init) => SELF.fetch(input as Request, init) }),
-  });
-}
 
 const jsonFile = (name: string, value: unknown) =>
   new File([typeof value === "string" ? value : JSON.stringify(value)], name, { type: "application/json" });
