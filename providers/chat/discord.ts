@@ -1,18 +1,13 @@
 import { nowIso, providerRequest, withOverrides } from "../http";
-import { type Provider, ProviderError } from "../types";
+import type { Provider } from "../types";
+import { fromSubscriber } from "./subscriber";
 
 /** Discord webhooks (`?wait=true` returns the created message): https://discord.com/developers/docs/resources/webhook */
 export const discord: Provider<"chat"> = {
   id: "discord",
   channel: "chat",
   async send(message, _credentials, options) {
-    if (!message.webhookUrl) {
-      throw new ProviderError("discord: the subscriber has no webhook URL", {
-        retryable: false,
-        providerId: "discord",
-      });
-    }
-    const url = new URL(message.webhookUrl);
+    const url = new URL(fromSubscriber("discord", message, "webhookUrl"));
     url.searchParams.set("wait", "true");
     const response = await providerRequest(
       {
@@ -23,6 +18,6 @@ export const discord: Provider<"chat"> = {
       options,
     );
     const { id, timestamp } = (await response.json()) as { id: string; timestamp?: string };
-    return { id, date: timestamp ?? nowIso() };
+    return { id, date: timestamp ? new Date(timestamp).toISOString() : nowIso() };
   },
 };

@@ -71,4 +71,26 @@ describe("fcm", () => {
     });
     expect(host.requests).toHaveLength(0);
   });
+  it("succeeds when any device accepts, and fails retryably only when every device failed and one transiently", async () => {
+    const { account } = await serviceAccount();
+    const answers = (...rest: Response[]) => {
+      const queue = [Response.json({ access_token: "t" }), ...rest];
+      return recordingFetch(() => queue.shift() ?? new Response(null, { status: 500 }));
+    };
+    const credentials = { serviceAccount: JSON.stringify(account), baseUrl: "https://fcm.test" };
+    const message = { target: ["stale", "fresh"], title: "t", content: "c" };
+    const unregistered = () => Response.json({ error: { status: "NOT_FOUND" } }, { status: 404 });
+
+    const partly = answers(unregistered(), Response.json({ name: "projects/acme-app/messages/9" }));
+    await expect(
+      fcm.send(message, credentials, { idempotencyKey: "m", fetch: partly.fetch }),
+    ).resolves.toMatchObject({ id: "projects/acme-app/messages/9" });
+
+    const none = answers(unregistered(), new Response("unavailable", { status: 503 }));
+    await expect(
+      fcm.send(message, credentials, { idempotencyKey: "m", fetch: none.fetch }),
+    ).rejects.toMatchObject({
+      details: { status: 503, retryable: true },
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { importPKCS8, SignJWT } from "jose";
-import { nowIso, providerRequest, required, withOverrides } from "../http";
+import { providerRequest, required, withOverrides } from "../http";
 import { type Provider, ProviderError } from "../types";
+import { sendToEachDevice } from "./each-device";
 
 type ServiceAccount = { project_id: string; client_email: string; private_key: string; token_uri?: string };
 
@@ -58,30 +59,22 @@ export const fcm: Provider<"push"> = {
       options,
     );
     const url = `${base ?? "https://fcm.googleapis.com"}/v1/projects/${account.project_id}/messages:send`;
-    const results = await Promise.allSettled(
-      message.target.map(async (deviceToken) => {
-        const body = withOverrides(
-          {
-            message: {
-              token: deviceToken,
-              notification: { title: message.title, body: message.content },
-              ...(message.data ? { data: message.data } : {}),
-            },
+    return sendToEachDevice("fcm", message.target, async (deviceToken) => {
+      const body = withOverrides(
+        {
+          message: {
+            token: deviceToken,
+            notification: { title: message.title, body: message.content },
+            ...(message.data ? { data: message.data } : {}),
           },
-          options.overrides ? { message: options.overrides } : undefined,
-        );
-        const response = await providerRequest(
-          { providerId: "fcm", url, headers: { authorization: `Bearer ${token}` }, body },
-          options,
-        );
-        return ((await response.json()) as { name: string }).name;
-      }),
-    );
-    const sent = results.find((r): r is PromiseFulfilledResult<string> => r.status === "fulfilled");
-    if (sent) return { id: sent.value, date: nowIso() };
-    const [first] = results;
-    throw first?.status === "rejected"
-      ? first.reason
-      : new ProviderError("fcm: no device token", { retryable: false, providerId: "fcm" });
+        },
+        options.overrides ? { message: options.overrides } : undefined,
+      );
+      const response = await providerRequest(
+        { providerId: "fcm", url, headers: { authorization: `Bearer ${token}` }, body },
+        options,
+      );
+      return ((await response.json()) as { name: string }).name;
+    });
   },
 };

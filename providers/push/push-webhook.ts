@@ -1,4 +1,4 @@
-import { hmacSha256Hex, nowIso, providerRequest, required } from "../http";
+import { hmacSha256Hex, nowIso, providerRequest, required, withOverrides } from "../http";
 import type { Provider } from "../types";
 
 /** Push webhook: the notification posted as JSON to the integration's URL, HMAC-signed with its secret key. */
@@ -7,7 +7,7 @@ export const pushWebhook: Provider<"push"> = {
   channel: "push",
   async send(message, credentials, options) {
     const { webhookUrl } = required("push-webhook", credentials, "webhookUrl");
-    const body = { ...message, id: options.idempotencyKey, ...options.overrides };
+    const body = withOverrides({ ...message, id: options.idempotencyKey }, options.overrides);
     const signature = credentials.secretKey
       ? await hmacSha256Hex(credentials.secretKey, JSON.stringify(body))
       : undefined;
