@@ -1,8 +1,10 @@
 import type { DeliveryJob } from "../../src/delivery/delivery.types";
-import { resolveChannel } from "../../src/engine/preferences";
+import { preferenceReasonText, resolveChannelPreference } from "../../src/engine/channel-preference";
+import { shouldSkip } from "../../src/engine/conditions";
+import { resumeAt } from "../../src/engine/delay";
+import { digestKeyValue, digestOutput, digestPlan } from "../../src/engine/digest";
 import type { RunState, StepOutcome, StepStatus } from "../../src/engine/run.types";
-import { evaluateSkip } from "../../src/engine/skip-condition";
-import { delayResumeAt, digestDecision, digestGroup, throttleAllows } from "../../src/engine/timing";
+import { throttleDecision, throttleKey } from "../../src/engine/throttle";
 import { objectId } from "../../src/lib/ids";
 import { isExternalChannel, renderChannelContent } from "../../src/steps/channel-content";
 import { renderInApp, StepContentError } from "../../src/steps/in-app";
@@ -86,14 +88,14 @@ function providerOverrides(state: RunState, stepId: string): DeliveryJob["provid
 /** Why the subscriber's preferences (or the workflow's) keep this channel from them, if they do. */
 function blockedByPreferences(state: RunState, channel: ChannelType, db: InboxDb): string | undefined {
   const { workflow } = state.run;
-  const resolution = resolveChannel({
+  const choices = loadPreferences(db);
+  const resolution = resolveChannelPreference({
     channel,
-    workflowId: workflow.workflowId,
-    critical: workflow.critical,
-    preferences: workflow.preferences,
-    subscriber: loadPreferences(db),
+    workflow: { critical: workflow.critical, preferences: workflow.preferences },
+    subscriberGlobal: { channels: choices.global },
+    subscriberWorkflow: { channels: choices.workflows[workflow.workflowId] },
   });
-  return resolution.enabled ? undefined : resolution.reason;
+  return resolution.enabled ? undefined : preferenceReasonText[resolution.reason];
 }
 
 function missingContact(state: RunState, step: StoredStep): string | undefined {
@@ -123,8 +125,8 @@ export async function execute(state: RunState, from: number, effects: ExecutorEf
       context: run.context,
       steps: stepOutputs(state, db),
     };
-    const skip = evaluateSkip(step.controlValues.skip, variables);
-    if ("error" in skip) {
+    const skip = shouldSkip(step.controlValues.skip, variables);
+    if (!skip.ok) {
       record(state, step, "failed", `Invalid step condition: ${skip.error}`);
       continue;
     }
@@ -156,10 +158,10 @@ export async function execute(state: RunState, from: number, effects: ExecutorEf
           break;
         }
         case "delay": {
-          const timing = delayResumeAt(step.controlValues, {
+          const timing = resumeAt(step.controlValues, {
             now,
             payload: run.payload,
-            timezone: run.subscriber.timezone,
+            subscriberTimezone: run.subscriber.timezone,
           });
           if (!timing.ok) {
             record(state, step, "failed", timing.reason);
@@ -180,18 +182,26 @@ export async function execute(state: RunState, from: number, effects: ExecutorEf
           break;
         }
         case "throttle": {
-          const key = `${run.workflow.workflowId}:${step.stepId}:${String(step.controlValues.throttleKey ?? "")}`;
-          const decision = throttleAllows(step.controlValues, {
+          const key = throttleKey({
+            workflowId: run.workflow.workflowId,
+            stepId: step.stepId,
+            throttleKey: step.controlValues.throttleKey,
+            payload: run.payload,
+          });
+          const decision = throttleDecision(step.controlValues, {
             now,
-            recent: store.throttledSince(db, key, now - 366 * 86_400_000),
+            payload: run.payload,
+            recentRunTimes: store.throttledSince(db, key, now - 366 * 86_400_000),
           });
           if (!decision.allow) {
-            record(state, step, "skipped", "Throttled: the limit for this window was reached");
+            const detail =
+              "error" in decision ? decision.error : "Throttled: the limit for this window was reached";
+            record(state, step, "skipped", detail);
             markRest(state, index + 1, "skipped", "Throttled");
             return { kind: "done" };
           }
           store.noteThrottled(db, key, now);
-          record(state, step, "completed");
+          record(state, step, "completed", "warning" in decision ? decision.warning : undefined);
           break;
         }
         default: {
@@ -245,12 +255,7 @@ function digest(
   const { db } = effects;
   const { run } = state;
   const now = effects.now();
-  const group = digestGroup(
-    run.workflow.workflowId,
-    step.stepId,
-    step.controlValues.digestKey as string | undefined,
-    run.payload,
-  );
+  const group = `${run.workflow.workflowId}:${step.stepId}:${digestKeyValue(step.controlValues.digestKey, run.payload)}`;
   const event: DigestEvent = {
     id: run.transactionId,
     transactionId: run.transactionId,
@@ -258,25 +263,25 @@ function digest(
     payload: run.payload,
   };
   const open = store.openDigest(db, group);
-  const decision = digestDecision(step.controlValues, {
+  const decision = digestPlan(step.controlValues, {
     now,
-    openWindow: open !== undefined,
+    openWindow: open ? { closesAt: open.closesAt } : null,
     lastEventAt: store.lastDigestEvent(db, group),
-    timezone: run.subscriber.timezone,
+    subscriberTimezone: run.subscriber.timezone,
   });
   store.noteDigestEvent(db, group, now);
   state.outputs[step.stepId] = { group };
   switch (decision.kind) {
-    case "join":
+    case "join-window":
       if (open) store.setDigest(db, group, { events: [...open.events, event] });
       record(state, step, "merged", `Merged into the digest led by ${open?.leader}`);
       markRest(state, index + 1, "skipped", "Merged into another digest");
       return { kind: "merged" };
     case "send-now":
-      state.outputs[step.stepId] = { group, events: [event], eventCount: 1 };
+      state.outputs[step.stepId] = { group, ...digestOutput([event]) };
       record(state, step, "completed", "No event in the look-back window: sent at once");
       return undefined;
-    case "open":
+    case "open-window":
       store.startDigest(db, group, run.transactionId, decision.closesAt, event);
       record(state, step, "delayed", `Collecting events until ${new Date(decision.closesAt).toISOString()}`);
       markRest(state, index + 1, "pending");
@@ -299,6 +304,6 @@ export function finishWait(state: RunState, stepIndex: number, db: InboxDb): voi
   const window = store.digestLedBy(db, state.run.transactionId);
   const events = window?.events ?? [];
   if (window) store.closeDigest(db, window.group);
-  state.outputs[step.stepId] = { ...state.outputs[step.stepId], events, eventCount: events.length };
+  state.outputs[step.stepId] = { ...state.outputs[step.stepId], ...digestOutput(events) };
   record(state, step, "completed", `Digested ${events.length} event(s)`);
 }

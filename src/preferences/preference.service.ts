@@ -2,7 +2,8 @@ import { and, eq, or } from "drizzle-orm";
 import type { Tenant } from "../app-env";
 import type { Database } from "../db/client";
 import { type WorkflowRow, workflows } from "../db/schema";
-import { type ChannelToggles, resolveChannel, type SubscriberPreferences } from "../engine/preferences";
+import { resolveChannelPreference } from "../engine/channel-preference";
+import type { ChannelToggles, SubscriberPreferences } from "../engine/preferences";
 import { HttpError } from "../http/http-error";
 import { inboxOf } from "../inbox/inbox-stub";
 import { isObjectId } from "../lib/ids";
@@ -22,12 +23,11 @@ function workflowChannels(workflow: WorkflowRow, subscriber: SubscriberPreferenc
   return Object.fromEntries(
     channelsOf(workflow).map((channel) => [
       channel,
-      resolveChannel({
+      resolveChannelPreference({
         channel,
-        workflowId: workflow.workflowId,
-        critical: workflow.critical,
-        preferences: workflow.preferences,
-        subscriber,
+        workflow: { critical: workflow.critical, preferences: workflow.preferences },
+        subscriberGlobal: { channels: subscriber.global },
+        subscriberWorkflow: { channels: subscriber.workflows[workflow.workflowId] },
       }).enabled,
     ]),
   );

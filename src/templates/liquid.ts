@@ -1,15 +1,18 @@
 import { Liquid, type Template } from "liquidjs";
+import { registerNovuFilters } from "./filters";
 
 /**
- * One engine per isolate. The limits keep a hostile template (a huge loop, an exploding string) from holding the
- * Worker's CPU: liquidjs aborts the render once it passes them.
+ * One engine per isolate, with Novu's filters (`digest`, `toSentence`, `pluralize`, `json`). The limits keep a
+ * hostile template (a huge loop, an exploding string) from holding the Worker's CPU: liquidjs aborts the render.
  */
-const engine = new Liquid({
-  ownPropertyOnly: true,
-  parseLimit: 100_000,
-  renderLimit: 200,
-  memoryLimit: 10_000_000,
-});
+const engine = registerNovuFilters(
+  new Liquid({
+    ownPropertyOnly: true,
+    parseLimit: 100_000,
+    renderLimit: 200,
+    memoryLimit: 10_000_000,
+  }),
+);
 
 const parsed = new Map<string, Template[]>();
 const parsedCap = 1_000;

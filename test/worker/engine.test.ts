@@ -169,3 +169,15 @@ describe("workflow engine", { timeout: 20_000 }, () => {
     expect(await jobs()).toEqual(["completed", "completed"]);
   });
 });
+
+describe("Novu's Liquid filters in delivered content", { timeout: 20_000 }, () => {
+  it("summarises a digest's events with the digest filter", async () => {
+    const { tenant, trigger } = await setup([
+      { name: "Digest", type: "digest", controlValues: { amount: 1, unit: "seconds" } },
+      inApp("{{ steps.digest.events | digest: 2, 'payload.name' }} commented"),
+    ]);
+    for (const name of ["Ada", "Grace", "Linus"]) await trigger("s", { name });
+    await elapse(1300, tenant, "s");
+    expect(await bodies(tenant, "s")).toEqual(["Ada, Grace and 1 other commented"]);
+  });
+});
