@@ -29,3 +29,7 @@ export function startWorker(options: {
   persistTo: string;
   stdio?: StdioOptions;
 }): Promise<{ child: ChildProcess; url: string }>;
+
+export function freePort(): Promise<number>;
+
+export function stopWorker(child: ChildProcess): Promise<void>;

@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 
 export const quietWrangler = {
@@ -138,4 +139,26 @@ export async function startWorker({ port, persistTo, stdio = "inherit" }) {
   }
   child.kill("SIGINT");
   throw new Error(`wrangler dev did not answer on ${url} within 60 s`);
+}
+
+/** A port nothing listens on right now, on 127.0.0.1. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Stops a `wrangler dev` started by `startWorker` and waits for it (and its workerd) to exit. */
+export async function stopWorker(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGINT");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
 }
