@@ -13,6 +13,7 @@ import { messagesApi } from "./api/messages";
 import { notificationsApi } from "./api/notifications";
 import { preferencesApi } from "./api/preferences";
 import { inboxSocket } from "./api/socket";
+import { subscriberNotificationsApi } from "./api/subscriber-notifications";
 import { subscribersApi } from "./api/subscribers";
 import { subscribersV1Api } from "./api/subscribers-v1";
 import { topicsApi } from "./api/topics";
@@ -61,6 +62,7 @@ export function createApp() {
   app.route("/", messagesApi);
   app.route("/", subscribersV1Api);
   app.route("/", preferencesApi);
+  app.route("/", subscriberNotificationsApi);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "secretKey", {
     type: "apiKey",
