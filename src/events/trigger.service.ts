@@ -7,7 +7,7 @@ import { topics, type WorkflowRow } from "../db/schema";
 import { startFanout } from "../fanout/fanout";
 import { HttpError } from "../http/http-error";
 import { inboxOf } from "../inbox/inbox-stub";
-import { ensureSubscribers } from "../subscribers/subscriber.service";
+import { ensureSubscribers, findSubscribers, sendsProfiles } from "../subscribers/subscriber.service";
 import { findWorkflow } from "../workflows/workflow.service";
 import { runFor, runTemplate } from "./run-builder";
 import type {
@@ -71,14 +71,24 @@ export async function triggerWorkflow(
   background: Background,
 ): Promise<TriggerResult> {
   const db = database(env);
-  const accepted = await accept(db, tenant, input.name, input.transactionId);
-  if ("early" in accepted) return accepted.early;
-
   const recipients = Array.isArray(input.to) ? input.to : [input.to];
   const topicRecipients = recipients.filter(isTopic);
   const direct = uniqueSubscribers(recipients.filter((r): r is Recipient => !isTopic(r)));
   const actor = input.actor ? asPayload(input.actor) : undefined;
-  const rows = await ensureSubscribers(db, tenant, actor ? [...direct, actor] : direct);
+  const wanted = actor ? [...direct, actor] : direct;
+  // Reads only, so they may run beside the workflow lookup: nothing is written before the workflow is known.
+  const [accepted, known] = await Promise.all([
+    accept(db, tenant, input.name, input.transactionId),
+    sendsProfiles(wanted) || wanted.length === 0
+      ? undefined
+      : findSubscribers(
+          db,
+          tenant,
+          wanted.map((r) => r.subscriberId),
+        ),
+  ]);
+  if ("early" in accepted) return accepted.early;
+  const rows = await ensureSubscribers(db, tenant, wanted, known);
   const template = runTemplate(
     input,
     accepted.workflow,

@@ -106,23 +106,37 @@ function readSubscribers(db: Database, tenant: Tenant, ids: string[]) {
  * Novu) in one D1 batch with the read that follows. Bare subscriberIds, the common case, cost one read: only the
  * unknown ones are then created, so a trigger to existing subscribers writes nothing to D1.
  */
+export function sendsProfiles(recipients: CreateSubscriberInput[]): boolean {
+  return recipients.some((input) => Object.keys(presentFields(input)).length > 0);
+}
+
+/** Reads existing subscribers by id (no writes), e.g. alongside the workflow lookup of a trigger. */
+export async function findSubscribers(db: Database, tenant: Tenant, ids: string[]): Promise<SubscriberRow[]> {
+  return (await Promise.all(readSubscribers(db, tenant, [...new Set(ids)]))).flat();
+}
+
 export async function ensureSubscribers(
   db: Database,
   tenant: Tenant,
   recipients: CreateSubscriberInput[],
+  alreadyRead?: SubscriberRow[],
 ): Promise<Map<string, SubscriberRow>> {
   const now = Date.now();
   const ids = [...new Set(recipients.map((r) => r.subscriberId))];
   const profiles = recipients.filter((input) => Object.keys(presentFields(input)).length > 0);
   const byId = new Map<string, SubscriberRow>();
-  const [firstWrite, ...otherWrites] = profiles.map((input) => upsertStatement(db, tenant, input, now));
-  const [firstRead, ...otherReads] = readSubscribers(db, tenant, ids);
-  if (!firstRead) return byId;
-  // Writes first, the reads last: D1 runs a batch in order, in one transaction.
-  const results = firstWrite
-    ? (await db.batch([firstWrite, ...otherWrites, firstRead, ...otherReads])).slice(profiles.length)
-    : await Promise.all([firstRead, ...otherReads]);
-  for (const row of results.flat() as SubscriberRow[]) byId.set(row.subscriberId, row);
+  if (alreadyRead && profiles.length === 0) {
+    for (const row of alreadyRead) byId.set(row.subscriberId, row);
+  } else {
+    const [firstWrite, ...otherWrites] = profiles.map((input) => upsertStatement(db, tenant, input, now));
+    const [firstRead, ...otherReads] = readSubscribers(db, tenant, ids);
+    if (!firstRead) return byId;
+    // Writes first, the reads last: D1 runs a batch in order, in one transaction.
+    const results = firstWrite
+      ? (await db.batch([firstWrite, ...otherWrites, firstRead, ...otherReads])).slice(profiles.length)
+      : await Promise.all([firstRead, ...otherReads]);
+    for (const row of results.flat() as SubscriberRow[]) byId.set(row.subscriberId, row);
+  }
 
   const missing = ids.filter((id) => !byId.has(id));
   if (missing.length > 0) {
