@@ -1,12 +1,23 @@
 import { chatProviders } from "./chat";
 import { emailWebhook } from "./email/email-webhook";
+import { mailersend } from "./email/mailersend";
 import { mailgun } from "./email/mailgun";
+import { mailjet } from "./email/mailjet";
+import { mailtrap } from "./email/mailtrap";
 import { postmark } from "./email/postmark";
 import { resend } from "./email/resend";
 import { sendgrid } from "./email/sendgrid";
+import { sendinblue } from "./email/sendinblue";
 import { ses } from "./email/ses";
+import { sparkpost } from "./email/sparkpost";
 import { pushProviders } from "./push";
+import { africasTalking } from "./sms/africas-talking";
+import { genericSms } from "./sms/generic-sms";
+import { messagebird } from "./sms/messagebird";
+import { nexmo } from "./sms/nexmo";
+import { plivo } from "./sms/plivo";
 import { sns } from "./sms/sns";
+import { telnyx } from "./sms/telnyx";
 import { twilio } from "./sms/twilio";
 import type { DeliveryChannel, Provider } from "./types";
 
@@ -14,8 +25,20 @@ const byId = <C extends DeliveryChannel>(providers: Provider<C>[]) =>
   Object.fromEntries(providers.map((p) => [p.id, p]));
 
 const registry: { [C in DeliveryChannel]: Record<string, Provider<C>> } = {
-  email: byId([sendgrid, resend, postmark, mailgun, ses, emailWebhook]),
-  sms: byId([twilio, sns]),
+  email: byId([
+    sendgrid,
+    resend,
+    postmark,
+    mailgun,
+    ses,
+    sendinblue,
+    mailjet,
+    sparkpost,
+    mailersend,
+    mailtrap,
+    emailWebhook,
+  ]),
+  sms: byId([twilio, nexmo, plivo, sns, telnyx, messagebird, africasTalking, genericSms]),
   push: pushProviders,
   chat: chatProviders,
 };
