@@ -13,9 +13,11 @@ import { sparkpost } from "./email/sparkpost";
 import { pushProviders } from "./push";
 import { africasTalking } from "./sms/africas-talking";
 import { genericSms } from "./sms/generic-sms";
+import { infobipSms } from "./sms/infobip-sms";
 import { messagebird } from "./sms/messagebird";
 import { nexmo } from "./sms/nexmo";
 import { plivo } from "./sms/plivo";
+import { sinch } from "./sms/sinch";
 import { sns } from "./sms/sns";
 import { telnyx } from "./sms/telnyx";
 import { twilio } from "./sms/twilio";
@@ -38,7 +40,7 @@ const registry: { [C in DeliveryChannel]: Record<string, Provider<C>> } = {
     mailtrap,
     emailWebhook,
   ]),
-  sms: byId([twilio, nexmo, plivo, sns, telnyx, messagebird, africasTalking, genericSms]),
+  sms: byId([twilio, nexmo, plivo, sns, telnyx, sinch, messagebird, infobipSms, africasTalking, genericSms]),
   push: pushProviders,
   chat: chatProviders,
 };
