@@ -1,4 +1,4 @@
-import { type Credentials, ProviderError, type SendOptions } from "./types";
+import { type Credentials, type EmailMessage, ProviderError, type SendOptions } from "./types";
 
 type JsonRequest = {
   providerId: string;
@@ -103,3 +103,10 @@ export function nowIso(): string {
 }
 
 export { hmacSha256Hex } from "../src/lib/crypto";
+
+/** The `From` header value: the message's sender, else the integration's, as `Name <address>` when named. */
+export function fromHeader(message: EmailMessage, credentials: Credentials, defaultFrom: string): string {
+  const address = message.from?.email ?? defaultFrom;
+  const name = message.from?.name ?? credentials.senderName;
+  return name ? `${name} <${address}>` : address;
+}

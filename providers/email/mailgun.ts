@@ -1,4 +1,4 @@
-import { nowIso, providerRequest, required } from "../http";
+import { fromHeader, nowIso, providerRequest, required } from "../http";
 import type { Provider } from "../types";
 
 /**
@@ -13,10 +13,8 @@ export const mailgun: Provider<"email"> = {
     const host =
       credentials.baseUrl ??
       (credentials.region?.toLowerCase() === "eu" ? "https://api.eu.mailgun.net" : "https://api.mailgun.net");
-    const sender = message.from?.email ?? from;
-    const name = message.from?.name ?? credentials.senderName;
     const form = new FormData();
-    form.append("from", name ? `${name} <${sender}>` : sender);
+    form.append("from", fromHeader(message, credentials, from));
     for (const to of message.to) form.append("to", to);
     for (const cc of message.cc ?? []) form.append("cc", cc);
     for (const bcc of message.bcc ?? []) form.append("bcc", bcc);

@@ -1,4 +1,4 @@
-import { nowIso, providerRequest, required, withOverrides } from "../http";
+import { fromHeader, nowIso, providerRequest, required, withOverrides } from "../http";
 import type { Provider } from "../types";
 
 /** Postmark: https://postmarkapp.com/developer/api/email-api#send-a-single-email */
@@ -7,11 +7,9 @@ export const postmark: Provider<"email"> = {
   channel: "email",
   async send(message, credentials, options) {
     const { apiKey, from } = required("postmark", credentials, "apiKey", "from");
-    const sender = message.from?.email ?? from;
-    const name = message.from?.name ?? credentials.senderName;
     const body = withOverrides(
       {
-        From: name ? `${name} <${sender}>` : sender,
+        From: fromHeader(message, credentials, from),
         To: message.to.join(","),
         Subject: message.subject,
         HtmlBody: message.html,

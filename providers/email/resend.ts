@@ -1,4 +1,4 @@
-import { nowIso, providerRequest, required, withOverrides } from "../http";
+import { fromHeader, nowIso, providerRequest, required, withOverrides } from "../http";
 import type { Provider } from "../types";
 
 /** Resend: https://resend.com/docs/api-reference/emails/send-email */
@@ -7,11 +7,9 @@ export const resend: Provider<"email"> = {
   channel: "email",
   async send(message, credentials, options) {
     const { apiKey, from } = required("resend", credentials, "apiKey", "from");
-    const sender = message.from?.email ?? from;
-    const name = message.from?.name ?? credentials.senderName;
     const body = withOverrides(
       {
-        from: name ? `${name} <${sender}>` : sender,
+        from: fromHeader(message, credentials, from),
         to: message.to,
         subject: message.subject,
         html: message.html,

@@ -1,5 +1,5 @@
 import { awsSignedHeaders } from "../aws";
-import { nowIso, providerRequest, required, withOverrides } from "../http";
+import { fromHeader, nowIso, providerRequest, required, withOverrides } from "../http";
 import type { Provider } from "../types";
 
 /** Amazon SES v2 SendEmail (simple content): https://docs.aws.amazon.com/ses/latest/APIReference-V2/API_SendEmail.html */
@@ -8,11 +8,9 @@ export const ses: Provider<"email"> = {
   channel: "email",
   async send(message, credentials, options) {
     const keys = required("ses", credentials, "apiKey", "secretKey", "region", "from");
-    const sender = message.from?.email ?? keys.from;
-    const name = message.from?.name ?? credentials.senderName;
     const body = withOverrides(
       {
-        FromEmailAddress: name ? `${name} <${sender}>` : sender,
+        FromEmailAddress: fromHeader(message, credentials, keys.from),
         Destination: {
           ToAddresses: message.to,
           CcAddresses: message.cc ?? [],

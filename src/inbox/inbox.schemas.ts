@@ -6,7 +6,8 @@ const redirect = z.object({
   target: z.enum(["_self", "_blank", "_parent", "_top", "_unfencedTop"]).optional(),
 });
 const action = z.object({ label: z.string(), isCompleted: z.boolean(), redirect: redirect.optional() });
-const workflow = z.object({
+/** A workflow as the Inbox shows it, on notifications and on preferences. */
+export const inboxWorkflow = z.object({
   id: z.string(),
   identifier: z.string(),
   name: z.string(),
@@ -47,7 +48,7 @@ export const inboxNotification = z
     tags: z.array(z.string()),
     data: z.record(z.string(), z.unknown()).optional(),
     redirect: redirect.optional(),
-    workflow,
+    workflow: inboxWorkflow,
     severity: z.enum(severities),
   })
   .openapi("InboxNotification");

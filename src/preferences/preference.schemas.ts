@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { severities } from "../workflows/workflow.types";
+import { inboxWorkflow } from "../inbox/inbox.schemas";
 
 export const channelToggles = z
   .object({
@@ -49,22 +49,13 @@ export const subscriberPreferencesResponse = z
   })
   .openapi("GetSubscriberPreferencesDto");
 
-const workflowSummary = z.object({
-  id: z.string(),
-  identifier: z.string(),
-  name: z.string(),
-  critical: z.boolean(),
-  tags: z.array(z.string()),
-  severity: z.enum(severities),
-});
-
 /** One preference as the Inbox (`@novu/js`) and the bulk API read it. */
 export const preferenceItem = z
   .object({
     level: z.enum(["global", "template"]),
     enabled: z.boolean(),
     channels,
-    workflow: workflowSummary.optional(),
+    workflow: inboxWorkflow.optional(),
   })
   .openapi("GetPreferencesResponseDto");
 export type PreferenceItem = z.infer<typeof preferenceItem>;
