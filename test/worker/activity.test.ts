@@ -1,5 +1,5 @@
-import { describe, expect, inject, it, vi } from "vitest";
-import { api, createTenant, inAppWorkflow } from "./fixtures";
+import { describe, expect, it, vi } from "vitest";
+import { api, createTenant, inAppWorkflow, sendgridIntegration } from "./fixtures";
 
 type Activity = {
   _id: string;
@@ -20,16 +20,7 @@ describe("/v1/notifications (activity)", { timeout: 20_000 }, () => {
   it("records one event per subscriber per trigger, with its jobs and delivery outcome", async () => {
     const tenant = await createTenant();
     const server = api(tenant);
-    const prefix = `/activity-${crypto.randomUUID().slice(0, 8)}`;
-    await server("/v1/integrations", {
-      method: "POST",
-      body: {
-        providerId: "sendgrid",
-        channel: "email",
-        active: true,
-        credentials: { apiKey: "k", from: "f@acme.io", baseUrl: `${inject("providerHost")}${prefix}` },
-      },
-    });
+    await sendgridIntegration(server, "activity");
     await server("/v2/workflows", {
       method: "POST",
       body: {

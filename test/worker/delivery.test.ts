@@ -1,30 +1,9 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
-import { describe, expect, inject, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { database } from "../../src/db/client";
 import { messages } from "../../src/db/schema";
-import type { RecordedRequest } from "../support/recording-server";
-import { api, createTenant } from "./fixtures";
-
-const host = inject("providerHost");
-
-/** A unique path prefix on the recording host per test, used as the integration's baseUrl. */
-function providerPath(name: string) {
-  const prefix = `/${name}-${crypto.randomUUID().slice(0, 8)}`;
-  return {
-    baseUrl: `${host}${prefix}`,
-    script: (
-      path: string,
-      answers: Array<{ status: number; headers?: Record<string, string>; body?: string }>,
-    ) =>
-      fetch(`${host}/__script`, {
-        method: "POST",
-        body: JSON.stringify({ path: `${prefix}${path}`, answers }),
-      }),
-    requests: async () =>
-      (await (await fetch(`${host}/__requests?prefix=${prefix}`)).json()) as RecordedRequest[],
-  };
-}
+import { api, createTenant, providerPath } from "./fixtures";
 
 async function emailSetup(integrations: Array<Record<string, unknown>>) {
   const tenant = await createTenant();

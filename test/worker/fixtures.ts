@@ -2,11 +2,13 @@ import { SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { Novu } from "@novu/api";
 import { HTTPClient } from "@novu/api/lib/http";
+import { inject } from "vitest";
 import { database } from "../../src/db/client";
 import { apiKeys, environments, organizations } from "../../src/db/schema";
 import { sha256Hex } from "../../src/lib/crypto";
 import { objectId } from "../../src/lib/ids";
 import { seal } from "../../src/lib/secret-box";
+import type { RecordedRequest } from "../support/recording-server";
 
 export type TestTenant = {
   environmentId: string;
@@ -104,4 +106,40 @@ export function sdk(tenant: TestTenant) {
     retryConfig: { strategy: "none" },
     httpClient: new HTTPClient({ fetcher: (input, init) => SELF.fetch(input as Request, init) }),
   });
+}
+
+const host = inject("providerHost");
+
+/** A unique path prefix on the recording host per test, used as the integration's baseUrl. */
+export function providerPath(name: string) {
+  const prefix = `/${name}-${crypto.randomUUID().slice(0, 8)}`;
+  return {
+    baseUrl: `${host}${prefix}`,
+    script: (
+      path: string,
+      answers: Array<{ status: number; headers?: Record<string, string>; body?: string }>,
+    ) =>
+      fetch(`${host}/__script`, {
+        method: "POST",
+        body: JSON.stringify({ path: `${prefix}${path}`, answers }),
+      }),
+    requests: async () =>
+      (await (await fetch(`${host}/__requests?prefix=${prefix}`)).json()) as RecordedRequest[],
+  };
+}
+
+/** An active SendGrid integration whose API host is a fresh path on the recording server. */
+export async function sendgridIntegration(server: ReturnType<typeof api>, name: string) {
+  const host = providerPath(name);
+  const res = await server("/v1/integrations", {
+    method: "POST",
+    body: {
+      providerId: "sendgrid",
+      channel: "email",
+      active: true,
+      credentials: { apiKey: "k", from: "f@acme.io", baseUrl: host.baseUrl },
+    },
+  });
+  if (res.status !== 201) throw new Error(`integration not created: ${res.status}`);
+  return host;
 }

@@ -1,5 +1,5 @@
-import { describe, expect, inject, it, vi } from "vitest";
-import { api, createTenant, inAppWorkflow, openInbox } from "./fixtures";
+import { describe, expect, it, vi } from "vitest";
+import { api, createTenant, inAppWorkflow, openInbox, sendgridIntegration } from "./fixtures";
 
 type Message = {
   _id: string;
@@ -14,16 +14,7 @@ type Page = { data: Message[]; hasMore: boolean; page: number; pageSize: number;
 async function setup() {
   const tenant = await createTenant();
   const server = api(tenant);
-  const prefix = `/messages-${crypto.randomUUID().slice(0, 8)}`;
-  await server("/v1/integrations", {
-    method: "POST",
-    body: {
-      providerId: "sendgrid",
-      channel: "email",
-      active: true,
-      credentials: { apiKey: "k", from: "f@acme.io", baseUrl: `${inject("providerHost")}${prefix}` },
-    },
-  });
+  await sendgridIntegration(server, "messages");
   await server("/v2/workflows", {
     method: "POST",
     body: {
