@@ -24,7 +24,8 @@ function parseApiKey(header: string | undefined): string {
   return match[1];
 }
 
-async function findTenant(env: Env, secret: string): Promise<Tenant> {
+/** The environment a secret key belongs to; 401 when no key matches. */
+export async function findTenant(env: Env, secret: string): Promise<Tenant> {
   const [tenant] = await database(env)
     .select({
       id: environments.id,
