@@ -24,6 +24,7 @@ import { apiKeyAuth } from "./auth/api-key";
 import { errorResponse } from "./http/error-body";
 import { HttpError } from "./http/http-error";
 import { createRouter } from "./http/router";
+import { idempotency } from "./middleware/idempotency";
 import { payloadLimit } from "./middleware/payload-limit";
 
 const publicPaths = new Set(["/v1/health-check"]);
@@ -44,6 +45,8 @@ export function createApp() {
   app.use("/v2/*", serverApiAuth);
   app.use("/v1/events/trigger", payloadLimit);
   app.use("/v1/events/trigger/broadcast", payloadLimit);
+  app.use("/v1/*", idempotency);
+  app.use("/v2/*", idempotency);
 
   app.route("/", inboxApi);
   app.route("/", inboxPreferencesApi);

@@ -4,6 +4,7 @@ import type { DeliveryJob } from "./delivery/delivery.types";
 import { consumeFanout } from "./fanout/fanout";
 import type { FanoutJob } from "./fanout/fanout.types";
 
+export { IdempotencyDO } from "../durable-objects/idempotency";
 export { SubscriberDO } from "../durable-objects/subscriber";
 
 const app = createApp();

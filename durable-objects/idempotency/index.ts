@@ -1,0 +1,2 @@
+export type { Claim, StoredResponse } from "./idempotency.types";
+export { IdempotencyDO } from "./idempotency-do";
