@@ -24,6 +24,7 @@ import { apiKeyAuth } from "./auth/api-key";
 import { errorResponse } from "./http/error-body";
 import { HttpError } from "./http/http-error";
 import { createRouter } from "./http/router";
+import { mcpApi } from "./mcp/route";
 import { idempotency } from "./middleware/idempotency";
 import { payloadLimit } from "./middleware/payload-limit";
 
@@ -66,6 +67,8 @@ export function createApp() {
   app.route("/", subscribersV1Api);
   app.route("/", preferencesApi);
   app.route("/", subscriberNotificationsApi);
+  // Outside /v1 and /v2: the MCP route checks the key itself, as MCP clients send it as `Bearer`.
+  app.route("/", mcpApi);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "secretKey", {
     type: "apiKey",
