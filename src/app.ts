@@ -1,5 +1,6 @@
 import { cors } from "hono/cors";
 import { createMiddleware } from "hono/factory";
+import { bridgeApi } from "./api/bridge";
 import { channelConnectionsApi } from "./api/channel-connections";
 import { channelEndpointsApi } from "./api/channel-endpoints";
 import { contextsApi } from "./api/contexts";
@@ -55,6 +56,7 @@ export function createApp() {
   app.route("/", environmentsApi);
   app.route("/", subscribersApi);
   app.route("/", workflowsApi);
+  app.route("/", bridgeApi);
   app.route("/", integrationsApi);
   app.route("/", topicsApi);
   app.route("/", notificationsApi);

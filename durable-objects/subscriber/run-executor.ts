@@ -1,6 +1,8 @@
+import type { ExecuteInput, ExecuteResult } from "../../src/bridge/bridge.schemas";
+import { BridgeError } from "../../src/bridge/bridge-client";
 import type { DeliveryJob } from "../../src/delivery/delivery.types";
 import { preferenceReasonText, resolveChannelPreference } from "../../src/engine/channel-preference";
-import { shouldSkip } from "../../src/engine/conditions";
+import { type ConditionData, shouldSkip } from "../../src/engine/conditions";
 import { resumeAt } from "../../src/engine/delay";
 import { digestKeyValue, digestOutput, digestPlan } from "../../src/engine/digest";
 import type { RunState, StepOutcome, StepStatus } from "../../src/engine/run.types";
@@ -8,7 +10,9 @@ import { throttleDecision, throttleKey } from "../../src/engine/throttle";
 import { objectId } from "../../src/lib/ids";
 import { isExternalChannel, renderChannelContent } from "../../src/steps/channel-content";
 import { renderInApp, StepContentError } from "../../src/steps/in-app";
+import { asRendered, type Render, withLiquid } from "../../src/templates/liquid";
 import type { ChannelType, StoredStep } from "../../src/workflows/workflow.types";
+import { executeInput } from "./bridge-step";
 import type { DigestEvent } from "./inbox.schema";
 import { findNotification, type InboxDb, insertNotification } from "./inbox.store";
 import type { InboxWorkflow, NewInAppMessage } from "./inbox.types";
@@ -21,6 +25,8 @@ export type ExecutorEffects = {
   /** A new in-app message was stored: push it to the subscriber's sockets. */
   received(message: NonNullable<ReturnType<typeof insertNotification>>): void;
   enqueueDelivery(job: DeliveryJob): Promise<void>;
+  /** Runs one step of a code-first workflow on the environment's bridge (`action=execute`). */
+  executeOnBridge(input: ExecuteInput): Promise<ExecuteResult>;
 };
 
 /** Where a run stands after executing: finished, waiting (a delay or digest window), or folded into a digest. */
@@ -98,6 +104,40 @@ function blockedByPreferences(state: RunState, channel: ChannelType, db: InboxDb
   return resolution.enabled ? undefined : preferenceReasonText[resolution.reason];
 }
 
+/**
+ * How a step's controls are obtained. Dashboard workflows: the stored control values, rendered with Liquid, after
+ * the step's JSON-logic `skip`. Code-first workflows: the bridge executes the step (its `skip` callback included) and
+ * returns content already rendered. A bridge failure stops the run: later steps would need this step's result.
+ */
+type Resolution =
+  | { kind: "run"; controls: Record<string, unknown>; render: Render; codeFirst: boolean }
+  | { kind: "skip"; detail: string }
+  | { kind: "fail"; detail: string; stopsRun: boolean };
+
+async function resolveStep(
+  state: RunState,
+  index: number,
+  variables: ConditionData & { steps: Record<string, Record<string, unknown>> },
+  effects: ExecutorEffects,
+): Promise<Resolution> {
+  const step = state.run.workflow.steps[index] as StoredStep;
+  if (state.run.workflow.origin !== "external") {
+    const skip = shouldSkip(step.controlValues.skip, variables);
+    if (!skip.ok) return { kind: "fail", detail: `Invalid step condition: ${skip.error}`, stopsRun: false };
+    if (skip.skip) return { kind: "skip", detail: "Step condition met: skipped" };
+    return { kind: "run", controls: step.controlValues, render: withLiquid(variables), codeFirst: false };
+  }
+  try {
+    const result = await effects.executeOnBridge(executeInput(state, index, variables.steps));
+    if (result.options?.skip)
+      return { kind: "skip", detail: "Skipped by the step's skip function on the bridge" };
+    return { kind: "run", controls: result.outputs, render: asRendered, codeFirst: true };
+  } catch (error) {
+    if (!(error instanceof BridgeError)) throw error;
+    return { kind: "fail", detail: `Bridge execution failed: ${error.message}`, stopsRun: true };
+  }
+}
+
 function missingContact(state: RunState, step: StoredStep): string | undefined {
   if (step.type === "email" && !state.run.subscriber.email)
     return "Subscriber does not have an email address";
@@ -125,15 +165,18 @@ export async function execute(state: RunState, from: number, effects: ExecutorEf
       context: run.context,
       steps: stepOutputs(state, db),
     };
-    const skip = shouldSkip(step.controlValues.skip, variables);
-    if (!skip.ok) {
-      record(state, step, "failed", `Invalid step condition: ${skip.error}`);
+    const resolution = await resolveStep(state, index, variables, effects);
+    if (resolution.kind === "skip") {
+      record(state, step, "skipped", resolution.detail);
       continue;
     }
-    if (skip.skip) {
-      record(state, step, "skipped", "Step condition met: skipped");
-      continue;
+    if (resolution.kind === "fail") {
+      record(state, step, "failed", resolution.detail);
+      if (!resolution.stopsRun) continue;
+      markRest(state, index + 1, "skipped", "A previous step failed");
+      return { kind: "done" };
     }
+    const { controls, render, codeFirst } = resolution;
     try {
       switch (step.type) {
         case "in_app": {
@@ -142,7 +185,7 @@ export async function execute(state: RunState, from: number, effects: ExecutorEf
             record(state, step, "skipped", blocked);
             break;
           }
-          const content = await renderInApp(step.controlValues, variables);
+          const content = await renderInApp(controls, render);
           const message: NewInAppMessage = {
             transactionId: run.transactionId,
             stepId: step.stepId,
@@ -158,7 +201,7 @@ export async function execute(state: RunState, from: number, effects: ExecutorEf
           break;
         }
         case "delay": {
-          const timing = resumeAt(step.controlValues, {
+          const timing = resumeAt(controls, {
             now,
             payload: run.payload,
             subscriberTimezone: run.subscriber.timezone,
@@ -168,6 +211,8 @@ export async function execute(state: RunState, from: number, effects: ExecutorEf
             markRest(state, index + 1, "skipped", "A previous delay step failed");
             return { kind: "done" };
           }
+          // `steps.<delayStepId>.duration`, as Novu reports a delay's result to later steps.
+          state.outputs[step.stepId] = { duration: Math.max(0, timing.at - now) };
           if (timing.at > now) {
             record(state, step, "delayed", `Resumes at ${new Date(timing.at).toISOString()}`);
             markRest(state, index + 1, "pending");
@@ -177,7 +222,7 @@ export async function execute(state: RunState, from: number, effects: ExecutorEf
           break;
         }
         case "digest": {
-          const progress = digest(state, step, index, effects);
+          const progress = digest(state, step, index, effects, controls, codeFirst);
           if (progress) return progress;
           break;
         }
@@ -185,10 +230,11 @@ export async function execute(state: RunState, from: number, effects: ExecutorEf
           const key = throttleKey({
             workflowId: run.workflow.workflowId,
             stepId: step.stepId,
-            throttleKey: step.controlValues.throttleKey,
+            throttleKey: controls.throttleKey,
             payload: run.payload,
+            keyIsValue: codeFirst,
           });
-          const decision = throttleDecision(step.controlValues, {
+          const decision = throttleDecision(controls, {
             now,
             payload: run.payload,
             recentRunTimes: store.throttledSince(db, key, now - 366 * 86_400_000),
@@ -205,6 +251,11 @@ export async function execute(state: RunState, from: number, effects: ExecutorEf
           break;
         }
         default: {
+          if (step.type === "custom" && codeFirst) {
+            state.outputs[step.stepId] = controls;
+            record(state, step, "completed");
+            break;
+          }
           if (!isExternalChannel(step.type)) {
             record(state, step, "skipped", `${step.type} steps run only on a bridge`);
             break;
@@ -214,7 +265,7 @@ export async function execute(state: RunState, from: number, effects: ExecutorEf
             record(state, step, "skipped", missing);
             break;
           }
-          const content = await renderChannelContent(step.type, step.controlValues, variables);
+          const content = await renderChannelContent(step.type, controls, render);
           await effects.enqueueDelivery({
             messageId: objectId(),
             environmentId: run.environmentId,
@@ -251,11 +302,15 @@ function digest(
   step: StoredStep,
   index: number,
   effects: ExecutorEffects,
+  controls: Record<string, unknown>,
+  codeFirst: boolean,
 ): Progress | undefined {
   const { db } = effects;
   const { run } = state;
   const now = effects.now();
-  const group = `${run.workflow.workflowId}:${step.stepId}:${digestKeyValue(step.controlValues.digestKey, run.payload)}`;
+  // A bridge returns the digest key's value; a dashboard workflow names a payload path.
+  const key = codeFirst ? String(controls.digestKey ?? "") : digestKeyValue(controls.digestKey, run.payload);
+  const group = `${run.workflow.workflowId}:${step.stepId}:${key}`;
   const event: DigestEvent = {
     id: run.transactionId,
     transactionId: run.transactionId,
@@ -263,7 +318,7 @@ function digest(
     payload: run.payload,
   };
   const open = store.openDigest(db, group);
-  const decision = digestPlan(step.controlValues, {
+  const decision = digestPlan(controls, {
     now,
     openWindow: open ? { closesAt: open.closesAt } : null,
     lastEventAt: store.lastDigestEvent(db, group),

@@ -1,4 +1,6 @@
 import { and, eq } from "drizzle-orm";
+import { BridgeError, type BridgeTarget, bridge } from "../../src/bridge/bridge-client";
+import { bridgeTarget } from "../../src/bridge/bridge-target";
 import { database } from "../../src/db/client";
 import { notificationEvents } from "../../src/db/schema";
 import type { RunResult, RunState, WorkflowRun } from "../../src/engine/run.types";
@@ -107,12 +109,19 @@ export class Runner {
 
   private async advance(state: RunState, from: number): Promise<Progress> {
     const received: NotificationRow[] = [];
+    let target: BridgeTarget | undefined;
     const effects: ExecutorEffects = {
       db: this.db,
       now: Date.now,
       received: (row) => received.push(row),
       enqueueDelivery: async (job) => {
         await this.env.DELIVERIES.send(job);
+      },
+      executeOnBridge: async (input) => {
+        target ??= await bridgeTarget(this.env, database(this.env), state.run.environmentId);
+        if (!target)
+          throw new BridgeError("This environment has no bridge URL: run `novu sync` first", false);
+        return bridge.execute(target, input);
       },
     };
     try {

@@ -36,6 +36,8 @@ export type WorkflowRun = {
     severity: Severity;
     steps: StoredStep[];
     preferences: WorkflowPreferences;
+    /** `external` workflows are code-first: their steps run on the environment's bridge. */
+    origin?: "novu-cloud" | "novu-cloud-v1" | "external";
   };
   payload: Record<string, unknown>;
   actor: SubscriberContext | null;

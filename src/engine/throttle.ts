@@ -96,10 +96,12 @@ export function throttleKey(input: {
   stepId: string;
   throttleKey?: unknown;
   payload: unknown;
+  /** Code-first steps return the key's value itself rather than a payload path. */
+  keyIsValue?: boolean;
 }) {
   const key =
     typeof input.throttleKey === "string" && input.throttleKey.trim() !== "" ? input.throttleKey : undefined;
-  const value = key ? payloadString(input.payload, key) : "default";
+  const value = !key ? "default" : input.keyIsValue ? key : payloadString(input.payload, key);
   return `${input.workflowId}:${input.stepId}:${key ?? "default"}:${value}`;
 }
 

@@ -36,7 +36,7 @@ async function keysOf(env: Env, db: Database, environmentId: string): Promise<st
 }
 
 /** Environments are addressed by `_id` or by their identifier within the caller's organization. */
-async function getEnvironment(db: Database, tenant: Tenant, idOrIdentifier: string): Promise<EnvironmentRow> {
+export async function getEnvironment(db: Database, tenant: Tenant, idOrIdentifier: string): Promise<EnvironmentRow> {
   const rows = await db
     .select()
     .from(environments)

@@ -40,6 +40,7 @@ export function runTemplate(
       severity: workflow.severity,
       steps: workflow.steps,
       preferences: workflow.preferences,
+      origin: workflow.origin,
     },
     payload: input.payload,
     actor: actor ? toSubscriberContext(actor) : null,

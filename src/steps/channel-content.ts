@@ -1,6 +1,6 @@
 import { LiquidError } from "liquidjs";
 import { z } from "zod";
-import { renderDeep, type TemplateVariables } from "../templates/liquid";
+import type { Render } from "../templates/liquid";
 import { StepContentError } from "./in-app";
 
 /** The content controls of the external channel steps, as Novu's `<Channel>ControlDto`s define them. */
@@ -21,17 +21,17 @@ export function isExternalChannel(type: string): type is ExternalChannel {
   return type in controlsByChannel;
 }
 
-/** Renders an email, sms, push or chat step's controls with Liquid into the content its provider sends. */
+/** Turns an email, sms, push or chat step's controls (rendered by `render`) into the content its provider sends. */
 export async function renderChannelContent(
   channel: ExternalChannel,
   controlValues: Record<string, unknown>,
-  variables: TemplateVariables,
+  render: Render,
 ): Promise<ChannelContent> {
   const parsed = controlsByChannel[channel].safeParse(controlValues);
   if (!parsed.success)
     throw new StepContentError(parsed.error.issues[0]?.message ?? `Invalid ${channel} controls`);
   try {
-    const rendered: ChannelContent = await renderDeep(parsed.data, variables);
+    const rendered: ChannelContent = await render(parsed.data);
     return rendered;
   } catch (error) {
     if (error instanceof LiquidError) throw new StepContentError(error.message);

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { withLiquid } from "../templates/liquid";
 import { renderInApp, StepContentError } from "./in-app";
 
 const variables = {
   subscriber: { firstName: "Ada", lastName: "Lovelace" },
   payload: { count: 3, items: ["a", "b"], url: "/orders/7" },
 };
+
+const liquid = withLiquid(variables);
 
 describe("renderInApp", () => {
   it("renders every text control with Liquid and marks actions not completed", async () => {
@@ -17,7 +20,7 @@ describe("renderInApp", () => {
         redirect: { url: "{{payload.url}}" },
         data: { count: "{{payload.count}}", nested: { who: "{{subscriber.firstName}}" } },
       },
-      variables,
+      liquid,
     );
     expect(content).toEqual({
       subject: "Hi Ada",
@@ -31,20 +34,20 @@ describe("renderInApp", () => {
   });
 
   it("leaves a missing variable empty rather than failing the step", async () => {
-    expect((await renderInApp({ body: "Hello {{payload.nope}}!" }, variables)).body).toBe("Hello !");
+    expect((await renderInApp({ body: "Hello {{payload.nope}}!" }, liquid)).body).toBe("Hello !");
   });
 
   it("refuses a step with neither body nor subject", async () => {
-    await expect(renderInApp({ avatar: "x" }, variables)).rejects.toBeInstanceOf(StepContentError);
+    await expect(renderInApp({ avatar: "x" }, liquid)).rejects.toBeInstanceOf(StepContentError);
   });
 
   it("refuses controls of the wrong type", async () => {
-    await expect(renderInApp({ body: 42 }, variables)).rejects.toBeInstanceOf(StepContentError);
+    await expect(renderInApp({ body: 42 }, liquid)).rejects.toBeInstanceOf(StepContentError);
   });
 
   it("stops a template that loops without end instead of stalling the Worker", async () => {
     const hostile = "{% for i in (1..100000000) %}{{ i }}{% endfor %}";
-    await expect(renderInApp({ body: hostile }, variables)).rejects.toBeInstanceOf(StepContentError);
-    await expect(renderInApp({ body: "{% if %}" }, variables)).rejects.toBeInstanceOf(StepContentError);
+    await expect(renderInApp({ body: hostile }, liquid)).rejects.toBeInstanceOf(StepContentError);
+    await expect(renderInApp({ body: "{% if %}" }, liquid)).rejects.toBeInstanceOf(StepContentError);
   });
 });

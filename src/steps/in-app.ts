@@ -1,7 +1,7 @@
 import { LiquidError } from "liquidjs";
 import { z } from "zod";
 import type { NewInAppMessage } from "../../durable-objects/subscriber/inbox.types";
-import { renderDeep, type TemplateVariables } from "../templates/liquid";
+import type { Render } from "../templates/liquid";
 
 const target = z.enum(["_self", "_blank", "_parent", "_top", "_unfencedTop"]);
 const redirect = z.object({ url: z.string(), target: target.optional() });
@@ -23,14 +23,14 @@ export class StepContentError extends Error {}
 /** Renders an in_app step's controls into the content of the message it creates. */
 export async function renderInApp(
   controlValues: Record<string, unknown>,
-  variables: TemplateVariables,
+  render: Render,
 ): Promise<NewInAppMessage["content"]> {
   const parsed = inAppControls.safeParse(controlValues);
   if (!parsed.success)
     throw new StepContentError(`Invalid in_app controls: ${parsed.error.issues[0]?.message}`);
   if (!parsed.data.body && !parsed.data.subject)
     throw new StepContentError("An in_app step needs a body or a subject");
-  const rendered = await renderDeep(parsed.data, variables).catch((error: unknown) => {
+  const rendered = await render(parsed.data).catch((error: unknown) => {
     if (error instanceof LiquidError) throw new StepContentError(error.message);
     throw error;
   });

@@ -34,6 +34,17 @@ export async function renderString(source: string, variables: TemplateVariables)
   return engine.render(parse(source), variables);
 }
 
+/** How a step's content controls become its content: Liquid over the run's variables, or taken as they are. */
+export type Render = <T>(value: T) => Promise<T>;
+
+export const withLiquid =
+  (variables: TemplateVariables): Render =>
+  (value) =>
+    renderDeep(value, variables);
+
+/** Code-first steps arrive rendered by the user's bridge: there is nothing to render, and a `{{` is content. */
+export const asRendered: Render = async (value) => value;
+
 /** Renders every string inside a JSON-like value, keeping its shape. */
 export async function renderDeep<T>(value: T, variables: TemplateVariables): Promise<T> {
   if (typeof value === "string") return (await renderString(value, variables)) as T;

@@ -26,7 +26,7 @@ export function toStepDto(row: WorkflowRow, step: StoredStep): WorkflowDto["step
     origin: row.origin,
     workflowId: row.workflowId,
     workflowDatabaseId: row.id,
-    controls: { values: step.controlValues },
+    controls: { values: step.controlValues, dataSchema: step.controlSchema },
     controlValues: step.controlValues,
     variables: {},
   };

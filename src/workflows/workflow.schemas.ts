@@ -37,12 +37,72 @@ const workflowFields = {
   __source: z.string().optional(),
 };
 
+export const patchWorkflowBody = z
+  .object({
+    active: z.boolean().optional(),
+    name: workflowFields.name.optional(),
+    description: workflowFields.description,
+    tags: workflowFields.tags,
+    payloadSchema: workflowFields.payloadSchema,
+    validatePayload: z.boolean().optional(),
+    isTranslationEnabled: z.boolean().optional(),
+  })
+  .openapi("PatchWorkflowDto");
+export type PatchWorkflowInput = z.infer<typeof patchWorkflowBody>;
+
+export const patchStepBody = z
+  .object({ controlValues: z.record(z.string(), z.unknown()) })
+  .openapi("PatchStepDataDto");
+
+export const syncWorkflowBody = z
+  .object({ targetEnvironmentId: z.string().min(1).max(255) })
+  .openapi("SyncWorkflowDto");
+
+const previewPayload = z
+  .object({
+    subscriber: z.record(z.string(), z.unknown()).optional(),
+    actor: z.record(z.string(), z.unknown()).optional(),
+    payload: z.record(z.string(), z.unknown()).optional(),
+    steps: z.record(z.string(), z.unknown()).optional(),
+    context: z.record(z.string(), z.unknown()).optional(),
+  })
+  .openapi("PreviewPayloadDto");
+export type PreviewPayload = z.infer<typeof previewPayload>;
+
+export const previewBody = z
+  .object({
+    controlValues: z.record(z.string(), z.unknown()).optional(),
+    previewPayload: previewPayload.optional(),
+  })
+  .openapi("GeneratePreviewRequestDto");
+export type PreviewInput = z.infer<typeof previewBody>;
+
+export const previewResponse = z
+  .object({
+    previewPayloadExample: previewPayload,
+    result: z.object({
+      type: z.enum(stepTypes),
+      preview: z.record(z.string(), z.unknown()).optional(),
+      error: z.object({ message: z.string() }).optional(),
+    }),
+  })
+  .openapi("GeneratePreviewResponseDto");
+export type PreviewDto = z.infer<typeof previewResponse>;
+
 export const workflowIdParam = z.object({
   workflowId: z
     .string()
     .min(1)
     .max(255)
     .openapi({ param: { name: "workflowId", in: "path" } }),
+});
+
+export const stepParams = workflowIdParam.extend({
+  stepId: z
+    .string()
+    .min(1)
+    .max(255)
+    .openapi({ param: { name: "stepId", in: "path" } }),
 });
 
 export const createWorkflowBody = z
@@ -87,7 +147,10 @@ export const stepResponse = z
     origin: z.string(),
     workflowId: z.string(),
     workflowDatabaseId: z.string(),
-    controls: z.object({ values: z.record(z.string(), z.unknown()) }),
+    controls: z.object({
+      values: z.record(z.string(), z.unknown()),
+      dataSchema: z.record(z.string(), z.unknown()).optional(),
+    }),
     controlValues: z.record(z.string(), z.unknown()),
     variables: z.record(z.string(), z.unknown()),
     issues: z.record(z.string(), z.unknown()).optional(),

@@ -7,6 +7,7 @@ import { isObjectId, objectId } from "../lib/ids";
 import type {
   CreateWorkflowInput,
   ListWorkflowsQuery,
+  PatchWorkflowInput,
   StepUpsert,
   UpdateWorkflowInput,
 } from "./workflow.schemas";
@@ -172,4 +173,47 @@ export async function listWorkflows(db: Database, tenant: Tenant, query: ListWor
     db.select({ total: sql<number>`count(*)` }).from(workflows).where(where),
   ]);
   return { rows, totalCount: count?.total ?? 0 };
+}
+
+export async function patchWorkflow(
+  db: Database,
+  tenant: Tenant,
+  identifier: string,
+  input: PatchWorkflowInput,
+): Promise<WorkflowRow> {
+  const existing = await getWorkflow(db, tenant, identifier);
+  const [row] = await db
+    .update(workflows)
+    .set({ ...input, updatedAt: Date.now() })
+    .where(eq(workflows.id, existing.id))
+    .returning();
+  if (!row) throw HttpError.notFound(`Workflow '${identifier}' was not found`);
+  return row;
+}
+
+/** A step is addressed by its `stepId` or its internal `_id`, as Novu accepts both. */
+export function getStep(row: WorkflowRow, stepId: string): StoredStep {
+  const step = row.steps.find((s) => s.stepId === stepId || s._id === stepId);
+  if (!step) throw HttpError.notFound(`Step '${stepId}' was not found in workflow '${row.workflowId}'`);
+  return step;
+}
+
+/** Replaces one step's control values: for code-first steps, what the bridge receives as `controls` next run. */
+export async function patchStepControls(
+  db: Database,
+  tenant: Tenant,
+  identifier: string,
+  stepId: string,
+  controlValues: Record<string, unknown>,
+): Promise<{ row: WorkflowRow; step: StoredStep }> {
+  const existing = await getWorkflow(db, tenant, identifier);
+  const target = getStep(existing, stepId);
+  const steps = existing.steps.map((s) => (s._id === target._id ? { ...s, controlValues } : s));
+  const [row] = await db
+    .update(workflows)
+    .set({ steps, updatedAt: Date.now() })
+    .where(eq(workflows.id, existing.id))
+    .returning();
+  if (!row) throw HttpError.notFound(`Workflow '${identifier}' was not found`);
+  return { row, step: getStep(row, target._id) };
 }

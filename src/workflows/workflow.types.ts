@@ -24,6 +24,8 @@ export type StoredStep = {
   name: string;
   type: StepType;
   controlValues: Record<string, unknown>;
+  /** For code-first steps, the JSON Schema of the controls the bridge declared (defaults included). */
+  controlSchema?: Record<string, unknown>;
 };
 
 export type ChannelPreferences = {

@@ -8,6 +8,7 @@ import { apiKeys, environments, organizations } from "../../src/db/schema";
 import { sha256Hex } from "../../src/lib/crypto";
 import { objectId } from "../../src/lib/ids";
 import { seal } from "../../src/lib/secret-box";
+import type { BridgeRequest } from "../support/framework-bridge";
 import type { RecordedRequest } from "../support/recording-server";
 
 export type TestTenant = {
@@ -142,4 +143,19 @@ export async function sendgridIntegration(server: ReturnType<typeof api>, name: 
   });
   if (res.status !== 201) throw new Error(`integration not created: ${res.status}`);
   return host;
+}
+
+const bridgeHost = inject("bridgeHost");
+
+/**
+ * The tenant's own `@novu/framework` bridge on the shared bridge host (it checks signatures with the tenant's
+ * secret key), and what the platform asked it.
+ */
+export function frameworkBridge(tenant: TestTenant, set: "all" | "small" = "all") {
+  const url = `${bridgeHost}/${tenant.secretKey}/api/novu${set === "small" ? "?set=small" : ""}`;
+  return {
+    url,
+    requests: async () =>
+      (await (await fetch(`${bridgeHost}/__requests/${tenant.secretKey}`)).json()) as BridgeRequest[],
+  };
 }

@@ -7,4 +7,9 @@ export const workflowsApi = createRouter()
   .openapi(routes.list, handlers.list)
   .openapi(routes.retrieve, handlers.retrieve)
   .openapi(routes.update, handlers.update)
-  .openapi(routes.remove, handlers.remove);
+  .openapi(routes.remove, handlers.remove)
+  .openapi(routes.patch, handlers.patch)
+  .openapi(routes.retrieveStep, handlers.retrieveStep)
+  .openapi(routes.patchStep, handlers.patchStep)
+  .openapi(routes.preview, handlers.preview)
+  .openapi(routes.sync, handlers.sync);

@@ -3,6 +3,13 @@ import { commonErrors, conflict, dataOf, json, jsonBody, notFound } from "../../
 import {
   createWorkflowBody,
   listWorkflowsQuery,
+  patchStepBody,
+  patchWorkflowBody,
+  previewBody,
+  previewResponse,
+  stepParams,
+  stepResponse,
+  syncWorkflowBody,
   updateWorkflowBody,
   workflowIdParam,
   workflowListItem,
@@ -64,4 +71,53 @@ export const remove = createRoute({
   summary: "Delete a workflow",
   request: { params: workflowIdParam },
   responses: { 204: { description: "Deleted" }, ...commonErrors, ...notFound },
+});
+
+export const patch = createRoute({
+  method: "patch",
+  path: "/v2/workflows/{workflowId}",
+  tags,
+  summary: "Change some of a workflow's fields",
+  request: { params: workflowIdParam, body: jsonBody(patchWorkflowBody) },
+  responses: { 200: json(dataOf(workflowResponse), "The updated workflow"), ...commonErrors, ...notFound },
+});
+
+export const retrieveStep = createRoute({
+  method: "get",
+  path: "/v2/workflows/{workflowId}/steps/{stepId}",
+  tags,
+  summary: "Retrieve one step of a workflow",
+  request: { params: stepParams },
+  responses: { 200: json(dataOf(stepResponse), "The step"), ...commonErrors, ...notFound },
+});
+
+export const patchStep = createRoute({
+  method: "patch",
+  path: "/v2/workflows/{workflowId}/steps/{stepId}",
+  tags,
+  summary: "Replace a step's control values (used on the next run, code-first steps included)",
+  request: { params: stepParams, body: jsonBody(patchStepBody) },
+  responses: { 200: json(dataOf(stepResponse), "The updated step"), ...commonErrors, ...notFound },
+});
+
+export const preview = createRoute({
+  method: "post",
+  path: "/v2/workflows/{workflowId}/step/{stepId}/preview",
+  tags,
+  summary: "Render a step with sample data",
+  request: { params: stepParams, body: { content: { "application/json": { schema: previewBody } } } },
+  responses: { 201: json(dataOf(previewResponse), "The rendered step"), ...commonErrors, ...notFound },
+});
+
+export const sync = createRoute({
+  method: "put",
+  path: "/v2/workflows/{workflowId}/sync",
+  tags,
+  summary: "Copy a workflow to another environment of the organization",
+  request: { params: workflowIdParam, body: jsonBody(syncWorkflowBody) },
+  responses: {
+    200: json(dataOf(workflowResponse), "The workflow in the target environment"),
+    ...commonErrors,
+    ...notFound,
+  },
 });
