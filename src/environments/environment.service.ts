@@ -36,7 +36,11 @@ async function keysOf(env: Env, db: Database, environmentId: string): Promise<st
 }
 
 /** Environments are addressed by `_id` or by their identifier within the caller's organization. */
-export async function getEnvironment(db: Database, tenant: Tenant, idOrIdentifier: string): Promise<EnvironmentRow> {
+export async function getEnvironment(
+  db: Database,
+  tenant: Tenant,
+  idOrIdentifier: string,
+): Promise<EnvironmentRow> {
   const rows = await db
     .select()
     .from(environments)
@@ -46,16 +50,20 @@ export async function getEnvironment(db: Database, tenant: Tenant, idOrIdentifie
   return row;
 }
 
+export function listEnvironmentRows(db: Database, tenant: Tenant): Promise<EnvironmentRow[]> {
+  return db
+    .select()
+    .from(environments)
+    .where(eq(environments.organizationId, tenant.organizationId))
+    .orderBy(asc(environments.createdAt));
+}
+
 export async function listEnvironments(
   env: Env,
   db: Database,
   tenant: Tenant,
 ): Promise<EnvironmentWithKeys[]> {
-  const rows = await db
-    .select()
-    .from(environments)
-    .where(eq(environments.organizationId, tenant.organizationId))
-    .orderBy(asc(environments.createdAt));
+  const rows = await listEnvironmentRows(db, tenant);
   return Promise.all(rows.map(async (row) => ({ row, keys: await keysOf(env, db, row.id) })));
 }
 

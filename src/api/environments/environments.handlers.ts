@@ -2,6 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../app-env";
 import { database } from "../../db/client";
 import * as environments from "../../environments/environment.service";
+import { diffEnvironments, publishEnvironment } from "../../environments/environment-publish";
 import type * as routes from "./environments.routes";
 
 /** Answers from the authenticated key alone: the cheapest authenticated route, and the benchmarks' baseline. */
@@ -61,4 +62,27 @@ export const tagsOf: RouteHandler<typeof routes.tagsOf, AppEnv> = async (c) => {
     c.req.valid("param").environmentId,
   );
   return c.json({ data: tags.map((name) => ({ name })) }, 200);
+};
+
+export const diff: RouteHandler<typeof routes.diff, AppEnv> = async (c) => {
+  const { targetEnvironmentId } = c.req.valid("param");
+  const body = c.req.valid("json") ?? {};
+  const result = await diffEnvironments(
+    database(c.env),
+    c.get("tenant"),
+    targetEnvironmentId,
+    body.sourceEnvironmentId,
+  );
+  return c.json({ data: result }, 200);
+};
+
+export const publish: RouteHandler<typeof routes.publish, AppEnv> = async (c) => {
+  const { targetEnvironmentId } = c.req.valid("param");
+  const result = await publishEnvironment(
+    database(c.env),
+    c.get("tenant"),
+    targetEnvironmentId,
+    c.req.valid("json") ?? {},
+  );
+  return c.json({ data: result }, 200);
 };

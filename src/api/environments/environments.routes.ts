@@ -6,6 +6,13 @@ import {
   environmentResponse,
   updateEnvironmentBody,
 } from "../../environments/environment.schemas";
+import {
+  diffBody,
+  diffResponse,
+  publishBody,
+  publishResponse,
+  targetEnvironmentParam,
+} from "../../environments/environment-publish.schemas";
 import { commonErrors, dataOf, json, jsonBody, notFound } from "../../http/responses";
 
 const tags = ["Environments"];
@@ -86,4 +93,32 @@ export const tagsOf = createRoute({
     ...commonErrors,
     ...notFound,
   },
+});
+
+export const diff = createRoute({
+  method: "post",
+  path: "/v2/environments/{targetEnvironmentId}/diff",
+  tags,
+  summary: "Compare the workflows of a source environment (Development by default) with a target",
+  request: {
+    params: targetEnvironmentParam,
+    body: { content: { "application/json": { schema: diffBody } } },
+  },
+  responses: {
+    200: json(dataOf(diffResponse), "What publishing would change"),
+    ...commonErrors,
+    ...notFound,
+  },
+});
+
+export const publish = createRoute({
+  method: "post",
+  path: "/v2/environments/{targetEnvironmentId}/publish",
+  tags,
+  summary: "Publish a source environment's workflows (all, or the listed resources) to a target",
+  request: {
+    params: targetEnvironmentParam,
+    body: { content: { "application/json": { schema: publishBody } } },
+  },
+  responses: { 200: json(dataOf(publishResponse), "What was published"), ...commonErrors, ...notFound },
 });

@@ -9,4 +9,6 @@ export const environmentsApi = createRouter()
   .openapi(routes.regenerate, handlers.regenerate)
   .openapi(routes.update, handlers.update)
   .openapi(routes.remove, handlers.remove)
-  .openapi(routes.tagsOf, handlers.tagsOf);
+  .openapi(routes.tagsOf, handlers.tagsOf)
+  .openapi(routes.diff, handlers.diff)
+  .openapi(routes.publish, handlers.publish);
