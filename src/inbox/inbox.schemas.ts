@@ -98,10 +98,18 @@ export const listQuery = z.object({
   severity: z.enum(severities).optional(),
 });
 
+/** @novu/js's Inbox UI counts per severity with one severity as a string; other callers send an array. */
+const countFilter = inboxFilter.extend({
+  severity: z
+    .union([z.enum(severities), z.array(z.enum(severities))])
+    .optional()
+    .transform((severity) => (typeof severity === "string" ? [severity] : severity)),
+});
+
 export const countQuery = z.object({
   filters: z.string().transform((text, ctx) => {
     try {
-      const parsed = z.array(inboxFilter).max(20).safeParse(JSON.parse(text));
+      const parsed = z.array(countFilter).max(20).safeParse(JSON.parse(text));
       if (parsed.success) return parsed.data;
       ctx.addIssue({ code: "custom", message: parsed.error.issues[0]?.message ?? "invalid filters" });
     } catch {
