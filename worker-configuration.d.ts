@@ -11,8 +11,10 @@ declare namespace Cloudflare {
 		DELIVERIES: Queue;
 		DELIVERIES_DLQ: Queue;
 		FANOUT: Queue;
+		ASSETS: Fetcher;
 		INBOX_TOKEN_TTL_SECONDS: string;
 		DELIVERY_BACKOFF_BASE_SECONDS: string;
+		DEMO_PAGE: string;
 		SUBSCRIBER: DurableObjectNamespace<import("./src/index").SubscriberDO>;
 		IDEMPOTENCY: DurableObjectNamespace<import("./src/index").IdempotencyDO>;
 	}

@@ -1,5 +1,6 @@
 // `npm start`: local D1 migrated, a Development and a Production environment ready, the API on 127.0.0.1.
 import path from "node:path";
+import { buildDemo } from "../demo/build.mjs";
 import { prepareLocalState, startWorker } from "./dev-environment.mjs";
 
 const port = Number(process.env.PORT ?? 8787);
@@ -10,7 +11,9 @@ const keys = prepareLocalState({
   secretKey: process.env.NOVU_SECRET_KEY,
   applicationIdentifier: process.env.NOVU_APPLICATION_IDENTIFIER,
 });
+await buildDemo();
 const { child, url } = await startWorker({ port, persistTo });
+const development = keys.environments.find((environment) => environment.type === "dev");
 
 const lines = [
   "",
@@ -21,6 +24,9 @@ const lines = [
     `    application identifier  ${environment.applicationIdentifier}`,
     `    secret key              ${environment.secretKey}`,
   ]),
+  "",
+  `  API reference  ${url}/docs`,
+  `  Demo Inbox     ${url}/demo?applicationIdentifier=${development.applicationIdentifier}&subscriberId=demo-subscriber`,
   "",
   `State lives in ${path.relative(process.cwd(), persistTo)}; stop with Ctrl+C, wipe it with \`npm run reset\`.`,
   "",

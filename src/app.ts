@@ -22,6 +22,8 @@ import { translationsApi } from "./api/translations";
 import { workflowsApi } from "./api/workflows";
 import type { AppEnv } from "./app-env";
 import { apiKeyAuth } from "./auth/api-key";
+import { demoApi } from "./demo";
+import { apiReference } from "./docs";
 import { errorResponse } from "./http/error-body";
 import { HttpError } from "./http/http-error";
 import { createRouter } from "./http/router";
@@ -84,6 +86,9 @@ export function createApp() {
     info: { title: "Novu-compatible API on Cloudflare Workers", version: "0.1.0" },
     security: [{ secretKey: [] }],
   });
+
+  app.get("/docs", apiReference);
+  app.route("/", demoApi);
 
   app.get("/v1/health-check", (c) => c.json({ data: { status: "ok" } }));
   app.notFound((c) =>
