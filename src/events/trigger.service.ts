@@ -8,6 +8,7 @@ import { startFanout } from "../fanout/fanout";
 import { HttpError } from "../http/http-error";
 import { inboxOf } from "../inbox/inbox-stub";
 import { ensureSubscribers, findSubscribers, sendsProfiles } from "../subscribers/subscriber.service";
+import { assertValidPayload } from "../workflows/payload-validation";
 import { findWorkflow } from "../workflows/workflow.service";
 import { runFor, runTemplate } from "./run-builder";
 import type {
@@ -43,7 +44,12 @@ export type Background = (work: Promise<unknown>) => void;
 type Accepted = { workflow: WorkflowRow; transactionId: string } | { early: TriggerResult };
 
 /** Resolves the workflow, or says why nothing will run: unknown (422), inactive, or without steps. */
-async function accept(db: Database, tenant: Tenant, name: string, transactionId?: string): Promise<Accepted> {
+async function accept(
+  db: Database,
+  tenant: Tenant,
+  input: Pick<TriggerInput, "name" | "transactionId" | "payload">,
+): Promise<Accepted> {
+  const { name, transactionId } = input;
   const workflow = await findWorkflow(db, tenant, name);
   if (!workflow) {
     throw new HttpError(422, "workflow_not_found", {
@@ -56,6 +62,7 @@ async function accept(db: Database, tenant: Tenant, name: string, transactionId?
   if (workflow.steps.length === 0) {
     return { early: { acknowledged: true, status: "no_workflow_steps_defined", transactionId: id } };
   }
+  assertValidPayload(workflow, input.payload);
   return { workflow, transactionId: id };
 }
 
@@ -78,7 +85,7 @@ export async function triggerWorkflow(
   const wanted = actor ? [...direct, actor] : direct;
   // Reads only, so they may run beside the workflow lookup: nothing is written before the workflow is known.
   const [accepted, known] = await Promise.all([
-    accept(db, tenant, input.name, input.transactionId),
+    accept(db, tenant, input),
     sendsProfiles(wanted) || wanted.length === 0
       ? undefined
       : findSubscribers(
@@ -142,7 +149,7 @@ export async function broadcastWorkflow(
   input: BroadcastInput,
 ): Promise<TriggerResult> {
   const db = database(env);
-  const accepted = await accept(db, tenant, input.name, input.transactionId);
+  const accepted = await accept(db, tenant, input);
   if ("early" in accepted) return accepted.early;
   const actor = input.actor ? asPayload(input.actor) : undefined;
   const rows = actor ? await ensureSubscribers(db, tenant, [actor]) : new Map();
