@@ -4,6 +4,7 @@ import { mailersend } from "./email/mailersend";
 import { mailgun } from "./email/mailgun";
 import { mailjet } from "./email/mailjet";
 import { mailtrap } from "./email/mailtrap";
+import { nodemailer } from "./email/nodemailer";
 import { postmark } from "./email/postmark";
 import { resend } from "./email/resend";
 import { sendgrid } from "./email/sendgrid";
@@ -38,6 +39,7 @@ const registry: { [C in DeliveryChannel]: Record<string, Provider<C>> } = {
     sparkpost,
     mailersend,
     mailtrap,
+    nodemailer,
     emailWebhook,
   ]),
   sms: byId([twilio, nexmo, plivo, sns, telnyx, sinch, messagebird, infobipSms, africasTalking, genericSms]),

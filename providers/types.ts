@@ -88,6 +88,7 @@ export type Credentials = Partial<
     | "authenticationTokenKey"
     | "ipPoolName"
     | "secure"
+    | "ignoreTls"
     | "hmac",
     string
   >
