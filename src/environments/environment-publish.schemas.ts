@@ -15,6 +15,9 @@ export const targetEnvironmentParam = z.object({
 export const resourceType = z.enum(["REGULAR", "BRIDGE"]);
 export type ResourceType = z.infer<typeof resourceType>;
 
+/** What the resource is, which `resourceType` cannot say for the SDK's sake. */
+const resourceKind = z.enum(["workflow", "layout", "translation"]);
+
 export const diffBody = z
   .object({ sourceEnvironmentId: z.string().min(1).max(255).optional() })
   .openapi("DiffEnvironmentRequestDto");
@@ -49,6 +52,7 @@ export type DiffAction = z.infer<typeof diffAction>;
 
 export const resourceDiff = z.object({
   resourceType,
+  resourceKind,
   sourceResource: resourceRef.nullable(),
   targetResource: resourceRef.nullable(),
   changes: z.array(
@@ -73,7 +77,7 @@ export const diffResponse = z
   .openapi("DiffEnvironmentResponseDto");
 export type DiffDto = z.infer<typeof diffResponse>;
 
-const resourceOutcome = { resourceType, resourceId: z.string(), resourceName: z.string() };
+const resourceOutcome = { resourceType, resourceKind, resourceId: z.string(), resourceName: z.string() };
 
 export const publishResponse = z
   .object({

@@ -1,11 +1,9 @@
-import { inArray } from "drizzle-orm";
 import type { Tenant } from "../app-env";
 import type { Database } from "../db/client";
 import { chunks, maxBoundParameters } from "../db/limits";
-import { type EnvironmentRow, type WorkflowRow, workflows } from "../db/schema";
+import type { EnvironmentRow } from "../db/schema";
 import { HttpError } from "../http/http-error";
 import { toIso } from "../lib/time";
-import { copyStatement, definitionOf, workflowsOf } from "../workflows/workflow-promotion";
 import { getEnvironment, listEnvironmentRows } from "./environment.service";
 import type {
   DiffAction,
@@ -13,14 +11,13 @@ import type {
   PublishDto,
   PublishInput,
   ResourceDiff,
-  ResourceType,
 } from "./environment-publish.schemas";
+import { type Promotable, type PromotableKind, promotableKinds } from "./promotable";
 
-type Change = { action: DiffAction; source?: WorkflowRow; target?: WorkflowRow };
+type Change = { kind: PromotableKind; action: DiffAction; source?: Promotable; target?: Promotable };
 
-const typeOf = (row: WorkflowRow): ResourceType => (row.origin === "external" ? "BRIDGE" : "REGULAR");
-const ref = (row: WorkflowRow | undefined) =>
-  row ? { id: row.workflowId, name: row.name, updatedAt: toIso(row.updatedAt) } : null;
+const ref = (resource: Promotable | undefined) =>
+  resource ? { id: resource.key, name: resource.name, updatedAt: toIso(resource.updatedAt) } : null;
 
 /** Key order does not make two definitions different. */
 function canonical(value: unknown): unknown {
@@ -35,8 +32,10 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-const sameDefinition = (a: WorkflowRow, b: WorkflowRow) =>
-  JSON.stringify(canonical(definitionOf(a))) === JSON.stringify(canonical(definitionOf(b)));
+const same = (a: Promotable, b: Promotable) =>
+  JSON.stringify(canonical(a.definition)) === JSON.stringify(canonical(b.definition));
+
+const resourceOf = (change: Change) => (change.source ?? change.target) as Promotable;
 
 /** Source and target of a promotion: the source defaults to the organization's development environment. */
 async function environmentsOf(
@@ -63,40 +62,41 @@ async function changesBetween(
   source: EnvironmentRow,
   target: EnvironmentRow,
 ): Promise<Change[]> {
-  const [from, to] = await Promise.all([workflowsOf(db, source.id), workflowsOf(db, target.id)]);
-  const changes: Change[] = from.map((row) => {
-    const existing = to.find((t) => t.workflowId === row.workflowId);
-    if (!existing) return { action: "added", source: row };
-    return {
-      action: sameDefinition(row, existing) ? "unchanged" : "modified",
-      source: row,
-      target: existing,
-    };
-  });
-  for (const row of to) {
-    if (!from.some((f) => f.workflowId === row.workflowId)) changes.push({ action: "deleted", target: row });
-  }
-  return changes;
+  const perKind = await Promise.all(
+    promotableKinds.map(async (kind) => {
+      const [from, to] = await Promise.all([kind.list(db, source.id), kind.list(db, target.id)]);
+      const changes: Change[] = from.map((resource) => {
+        const existing = to.find((t) => t.key === resource.key);
+        if (!existing) return { kind, action: "added", source: resource };
+        return {
+          kind,
+          action: same(resource, existing) ? "unchanged" : "modified",
+          source: resource,
+          target: existing,
+        };
+      });
+      for (const resource of to) {
+        if (!from.some((f) => f.key === resource.key))
+          changes.push({ kind, action: "deleted", target: resource });
+      }
+      return changes;
+    }),
+  );
+  return perKind.flat();
 }
 
 function toResourceDiff(change: Change): ResourceDiff {
-  const row = (change.source ?? change.target) as WorkflowRow;
+  const resource = resourceOf(change);
   const count = (action: DiffAction) => (change.action === action ? 1 : 0);
+  const refs = { sourceResource: ref(change.source), targetResource: ref(change.target) };
   return {
-    resourceType: typeOf(row),
-    sourceResource: ref(change.source),
-    targetResource: ref(change.target),
+    resourceType: resource.resourceType,
+    resourceKind: resource.kind,
+    ...refs,
     changes:
       change.action === "unchanged"
         ? []
-        : [
-            {
-              resourceType: typeOf(row),
-              action: change.action,
-              sourceResource: ref(change.source),
-              targetResource: ref(change.target),
-            },
-          ],
+        : [{ resourceType: resource.resourceType, action: change.action, ...refs }],
     summary: {
       added: count("added"),
       modified: count("modified"),
@@ -106,7 +106,7 @@ function toResourceDiff(change: Change): ResourceDiff {
   };
 }
 
-/** `POST /v2/environments/{target}/diff`: what publishing the source's workflows to the target would change. */
+/** `POST /v2/environments/{target}/diff`: what publishing the source to the target would change. */
 export async function diffEnvironments(
   db: Database,
   tenant: Tenant,
@@ -124,9 +124,63 @@ export async function diffEnvironments(
   };
 }
 
+function statementsFor(db: Database, changes: Change[], target: EnvironmentRow, now: number) {
+  const writes = changes.flatMap((c) =>
+    c.source && c.action !== "unchanged" ? [c.source.copyTo(target, now)] : [],
+  );
+  const deletions = promotableKinds.flatMap((kind) =>
+    chunks(
+      changes.flatMap((c) => (c.kind === kind && c.action === "deleted" && c.target ? [c.target.id] : [])),
+      maxBoundParameters - 1,
+    ).map((ids) => kind.remove(db, ids)),
+  );
+  return [...writes, ...deletions];
+}
+
+function report(changes: Change[]): PublishDto {
+  const results = new Map<string, PublishDto["results"][number]>();
+  for (const change of changes) {
+    const resource = resourceOf(change);
+    const group = results.get(resource.resourceType) ?? {
+      resourceType: resource.resourceType,
+      successful: [],
+      failed: [],
+      skipped: [],
+      totalProcessed: 0,
+    };
+    results.set(resource.resourceType, group);
+    group.totalProcessed++;
+    const outcome = {
+      resourceType: resource.resourceType,
+      resourceKind: resource.kind,
+      resourceId: resource.key,
+      resourceName: resource.name,
+    };
+    if (change.action === "unchanged") group.skipped.push({ ...outcome, reason: "No changes" });
+    else {
+      const action =
+        change.action === "added" ? "created" : change.action === "modified" ? "updated" : "deleted";
+      group.successful.push({ ...outcome, action });
+    }
+  }
+  const all = [...results.values()];
+  const total = (pick: (r: PublishDto["results"][number]) => unknown[]) =>
+    all.reduce((sum, r) => sum + pick(r).length, 0);
+  return {
+    results: all,
+    summary: {
+      resources: changes.length,
+      successful: total((r) => r.successful),
+      failed: total((r) => r.failed),
+      skipped: total((r) => r.skipped),
+    },
+  };
+}
+
 /**
- * `POST /v2/environments/{target}/publish`: makes the target's workflows match the source's (all, or the listed
- * `resources`), in one D1 batch so a publish never lands half-way. `dryRun` reports without writing.
+ * `POST /v2/environments/{target}/publish`: makes the target's workflows, layouts and translations match the
+ * source's (all, or the listed `resources`), in one D1 batch so a publish never lands half-way. `dryRun` reports
+ * without writing.
  */
 export async function publishEnvironment(
   db: Database,
@@ -137,52 +191,10 @@ export async function publishEnvironment(
   const { source, target } = await environmentsOf(db, tenant, targetId, input.sourceEnvironmentId);
   const wanted = input.resources?.map((r) => r.resourceId);
   const changes = (await changesBetween(db, source, target)).filter((change) => {
-    const row = (change.source ?? change.target) as WorkflowRow;
-    return !wanted || wanted.includes(row.workflowId) || wanted.includes(row.id);
+    const resource = resourceOf(change);
+    return !wanted || wanted.includes(resource.key) || wanted.includes(resource.id);
   });
-  const now = Date.now();
-  const writes = changes.flatMap((c) =>
-    c.source && c.action !== "unchanged" ? [copyStatement(db, c.source, target, now)] : [],
-  );
-  const deletions = chunks(
-    changes.flatMap((c) => (c.action === "deleted" && c.target ? [c.target.id] : [])),
-    maxBoundParameters - 1,
-  ).map((ids) => db.delete(workflows).where(inArray(workflows.id, ids)));
-  const statements = [...writes, ...deletions];
-  const [first, ...rest] = statements;
+  const [first, ...rest] = statementsFor(db, changes, target, Date.now());
   if (!input.dryRun && first) await db.batch([first, ...rest]);
-
-  const byType = new Map<ResourceType, PublishDto["results"][number]>();
-  for (const change of changes) {
-    const row = (change.source ?? change.target) as WorkflowRow;
-    const type = typeOf(row);
-    const result = byType.get(type) ?? {
-      resourceType: type,
-      successful: [],
-      failed: [],
-      skipped: [],
-      totalProcessed: 0,
-    };
-    byType.set(type, result);
-    result.totalProcessed++;
-    const outcome = { resourceType: type, resourceId: row.workflowId, resourceName: row.name };
-    if (change.action === "unchanged") result.skipped.push({ ...outcome, reason: "No changes" });
-    else {
-      const action =
-        change.action === "added" ? "created" : change.action === "modified" ? "updated" : "deleted";
-      result.successful.push({ ...outcome, action });
-    }
-  }
-  const results = [...byType.values()];
-  const total = (pick: (r: PublishDto["results"][number]) => unknown[]) =>
-    results.reduce((sum, r) => sum + pick(r).length, 0);
-  return {
-    results,
-    summary: {
-      resources: changes.length,
-      successful: total((r) => r.successful),
-      failed: total((r) => r.failed),
-      skipped: total((r) => r.skipped),
-    },
-  };
+  return report(changes);
 }

@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import type { Tenant } from "../app-env";
 import type { Database } from "../db/client";
 import { type EnvironmentRow, type WorkflowRow, workflows } from "../db/schema";
@@ -63,8 +62,4 @@ export async function syncWorkflow(
   const [row] = await copyStatement(db, source, target);
   if (!row) throw HttpError.notFound(`Workflow '${identifier}' was not found`);
   return row;
-}
-
-export async function workflowsOf(db: Database, environmentId: string): Promise<WorkflowRow[]> {
-  return db.select().from(workflows).where(eq(workflows.environmentId, environmentId));
 }

@@ -202,6 +202,43 @@ describe("promotion across environments", () => {
     expect(only.result.summary).toMatchObject({ resources: 1, skipped: 1, successful: 0 });
   });
 
+  it("publishes layouts and translations with the workflows, each told apart by resourceKind", async () => {
+    const { production, server, prodServer } = await organization();
+    await server("/v2/workflows", { method: "POST", body: welcome });
+    expect(
+      (await server("/v2/layouts", { method: "POST", body: { layoutId: "brand", name: "Brand" } })).status,
+    ).toBe(201);
+    const translation = await server("/v2/translations", {
+      method: "POST",
+      body: {
+        resourceId: "welcome",
+        resourceType: "workflow",
+        locale: "fr_FR",
+        content: { hello: "Bonjour" },
+      },
+    });
+    expect(translation.status).toBe(200);
+
+    const diff = await (
+      await server(`/v2/environments/${production.environmentId}/diff`, { method: "POST", body: {} })
+    ).json<{ data: { resources: Array<{ resourceKind: string; sourceResource: { id: string } | null }> } }>();
+    expect(diff.data.resources.map((r) => [r.resourceKind, r.sourceResource?.id]).sort()).toEqual([
+      ["layout", "brand"],
+      ["translation", "workflow:welcome:fr_FR"],
+      ["workflow", "welcome"],
+    ]);
+
+    const published = await server(`/v2/environments/${production.environmentId}/publish`, {
+      method: "POST",
+      body: {},
+    });
+    expect(published.status).toBe(200);
+    expect((await prodServer("/v2/layouts/brand")).status).toBe(200);
+    const french = await prodServer("/v2/translations/workflow/welcome/fr_FR");
+    expect(french.status).toBe(200);
+    expect(await french.json()).toMatchObject({ data: { content: { hello: "Bonjour" } } });
+  });
+
   it("refuses a publish to the source itself or outside the organization", async () => {
     const { development, server } = await organization();
     const stranger = await createTenant();
