@@ -386,3 +386,26 @@ export type TranslationRow = typeof translations.$inferSelect;
 export type ChannelConnectionRow = typeof channelConnections.$inferSelect;
 export type ChannelEndpointRow = typeof channelEndpoints.$inferSelect;
 export type NotificationEventRow = typeof notificationEvents.$inferSelect;
+
+/** One value per environment; a secret's value is sealed with NOVU_ENCRYPTION_KEY and never returned in clear. */
+export type EnvironmentVariableValue = { environmentId: string; value: string };
+
+/**
+ * Organization-wide variables with a value per environment, read in templates as `{{env.KEY}}` (Novu's
+ * environment variables).
+ */
+export const environmentVariables = sqliteTable(
+  "environment_variables",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    isSecret: integer("is_secret", { mode: "boolean" }).notNull().default(false),
+    values: text("values", { mode: "json" }).$type<EnvironmentVariableValue[]>().notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("environment_variables_organization_key").on(t.organizationId, t.key)],
+);
+export type EnvironmentVariableRow = typeof environmentVariables.$inferSelect;
