@@ -9,6 +9,7 @@ import type { RunState, StepOutcome, StepStatus } from "../../src/engine/run.typ
 import { throttleDecision, throttleKey } from "../../src/engine/throttle";
 import { objectId } from "../../src/lib/ids";
 import { isExternalChannel, renderChannelContent } from "../../src/steps/channel-content";
+import { wrapInLayout } from "../../src/steps/email-layout";
 import { renderInApp, StepContentError } from "../../src/steps/in-app";
 import { asRendered, type Render, withLiquid } from "../../src/templates/liquid";
 import type { ChannelType, StoredStep } from "../../src/workflows/workflow.types";
@@ -125,7 +126,12 @@ async function resolveStep(
     const skip = shouldSkip(step.controlValues.skip, variables);
     if (!skip.ok) return { kind: "fail", detail: `Invalid step condition: ${skip.error}`, stopsRun: false };
     if (skip.skip) return { kind: "skip", detail: "Step condition met: skipped" };
-    return { kind: "run", controls: step.controlValues, render: withLiquid(variables), codeFirst: false };
+    return {
+      kind: "run",
+      controls: step.controlValues,
+      render: withLiquid(variables, state.run.translations),
+      codeFirst: false,
+    };
   }
   try {
     const result = await effects.executeOnBridge(executeInput(state, index, variables.steps));
@@ -265,7 +271,12 @@ export async function execute(state: RunState, from: number, effects: ExecutorEf
             record(state, step, "skipped", missing);
             break;
           }
-          const content = await renderChannelContent(step.type, controls, render);
+          const rendered = await renderChannelContent(step.type, controls, render);
+          // Layouts wrap dashboard emails only: a bridge returns the whole email as its author built it.
+          const content =
+            step.type === "email" && !codeFirst
+              ? await wrapInLayout(rendered, run.layouts?.[step.stepId], variables)
+              : rendered;
           await effects.enqueueDelivery({
             messageId: objectId(),
             environmentId: run.environmentId,

@@ -16,10 +16,14 @@ export type SubscriberContext = {
   channels: SubscriberChannel[];
 };
 
-/** Trigger overrides as Novu documents them: per provider, and per step (the step's win). */
+/**
+ * Trigger overrides as Novu documents them: per provider, and per step (the step's win). `layoutId` picks an email
+ * step's layout for this trigger: `null` sends it without one.
+ */
 export type TriggerOverrides = {
   providers?: Record<string, Record<string, unknown>>;
-  steps?: Record<string, { providers?: Record<string, Record<string, unknown>> }>;
+  steps?: Record<string, { providers?: Record<string, Record<string, unknown>>; layoutId?: string | null }>;
+  channels?: { email?: { layoutId?: string | null } };
 };
 
 /** Everything a SubscriberDO needs to run one trigger for its subscriber, without reading D1. */
@@ -44,6 +48,16 @@ export type WorkflowRun = {
   tenant: unknown;
   context: Record<string, unknown>;
   overrides: TriggerOverrides;
+  /**
+   * The HTML layout of each email step by stepId, resolved when the trigger was accepted (default layout, the step's
+   * own, or `null` for none), so no step reads D1.
+   */
+  layouts?: Record<string, string | null>;
+  /**
+   * The workflow's translations in this subscriber's locale, the default locale filling its gaps; absent when the
+   * workflow does not enable translations.
+   */
+  translations?: Record<string, unknown>;
 };
 
 export type StepStatus =

@@ -1,9 +1,16 @@
 import type { SubscriberRow, WorkflowRow } from "../db/schema";
 import type { SubscriberContext, WorkflowRun } from "../engine/run.types";
+import { translationsFor, type WorkflowTranslations } from "../translations/translation.delivery";
+import type { RunResources } from "./run-resources";
 import type { TriggerInput } from "./trigger.schemas";
 
-/** A run without its subscriber: what every recipient of one trigger shares. */
-export type RunTemplate = Omit<WorkflowRun, "subscriber">;
+/**
+ * A run without its subscriber: what every recipient of one trigger shares, translations in every locale (each
+ * recipient's run keeps only its own).
+ */
+export type RunTemplate = Omit<WorkflowRun, "subscriber" | "translations"> & {
+  translations?: WorkflowTranslations;
+};
 
 export function toSubscriberContext(row: SubscriberRow): SubscriberContext {
   return {
@@ -27,6 +34,7 @@ export function runTemplate(
   environmentId: string,
   transactionId: string,
   actor: SubscriberRow | undefined,
+  resources: RunResources = {},
 ): RunTemplate {
   return {
     transactionId,
@@ -47,9 +55,15 @@ export function runTemplate(
     tenant: input.tenant ?? null,
     context: input.context ?? {},
     overrides: input.overrides ?? {},
+    ...resources,
   };
 }
 
 export function runFor(template: RunTemplate, subscriber: SubscriberRow): WorkflowRun {
-  return { ...template, subscriber: toSubscriberContext(subscriber) };
+  const { translations, ...shared } = template;
+  return {
+    ...shared,
+    subscriber: toSubscriberContext(subscriber),
+    ...(translations ? { translations: translationsFor(translations, subscriber.locale) } : {}),
+  };
 }

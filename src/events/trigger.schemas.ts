@@ -26,6 +26,9 @@ export type TopicRecipient = z.infer<typeof topicRecipient>;
 
 const recipient = z.union([topicRecipient, subscriberRecipient]);
 
+/** An email step's layout for one trigger: a layoutId, or `null` for none. */
+const layoutOverride = z.string().min(1).max(255).nullable().optional();
+
 export const maxRecipients = 100;
 
 export const triggerBody = z
@@ -40,9 +43,16 @@ export const triggerBody = z
           .record(
             z.string(),
             z
-              .object({ providers: z.record(z.string(), z.record(z.string(), z.unknown())).optional() })
+              .object({
+                providers: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+                layoutId: layoutOverride,
+              })
               .loose(),
           )
+          .optional(),
+        channels: z
+          .object({ email: z.object({ layoutId: layoutOverride }).loose().optional() })
+          .loose()
           .optional(),
       })
       .loose()

@@ -3,7 +3,7 @@ import { recordActivity } from "../activity/activity.recorder";
 import { transactionRecipients } from "../activity/activity.service";
 import type { Tenant } from "../app-env";
 import { type Database, database } from "../db/client";
-import { topics, type WorkflowRow } from "../db/schema";
+import { type SubscriberRow, topics, type WorkflowRow } from "../db/schema";
 import { startFanout } from "../fanout/fanout";
 import { HttpError } from "../http/http-error";
 import { inboxOf } from "../inbox/inbox-stub";
@@ -11,6 +11,7 @@ import { ensureSubscribers, findSubscribers, sendsProfiles } from "../subscriber
 import { assertValidPayload } from "../workflows/payload-validation";
 import { findWorkflow } from "../workflows/workflow.service";
 import { runFor, runTemplate } from "./run-builder";
+import { loadRunResources } from "./run-resources";
 import type {
   BroadcastInput,
   Recipient,
@@ -95,13 +96,17 @@ export async function triggerWorkflow(
         ),
   ]);
   if ("early" in accepted) return accepted.early;
-  const rows = await ensureSubscribers(db, tenant, wanted, known);
+  const [rows, resources] = await Promise.all([
+    ensureSubscribers(db, tenant, wanted, known),
+    loadRunResources(db, tenant.id, accepted.workflow, input.overrides ?? {}),
+  ]);
   const template = runTemplate(
     input,
     accepted.workflow,
     tenant.id,
     accepted.transactionId,
     actor && rows.get(actor.subscriberId),
+    resources,
   );
 
   const runs = await Promise.all(
@@ -152,13 +157,17 @@ export async function broadcastWorkflow(
   const accepted = await accept(db, tenant, input);
   if ("early" in accepted) return accepted.early;
   const actor = input.actor ? asPayload(input.actor) : undefined;
-  const rows = actor ? await ensureSubscribers(db, tenant, [actor]) : new Map();
+  const [rows, resources] = await Promise.all([
+    actor ? ensureSubscribers(db, tenant, [actor]) : new Map<string, SubscriberRow>(),
+    loadRunResources(db, tenant.id, accepted.workflow, input.overrides ?? {}),
+  ]);
   const template = runTemplate(
     input,
     accepted.workflow,
     tenant.id,
     accepted.transactionId,
     actor && rows.get(actor.subscriberId),
+    resources,
   );
   await startFanout(env, tenant.organizationId, { kind: "all" }, template, actor ? [actor.subscriberId] : []);
   return { acknowledged: true, status: "processed", transactionId: accepted.transactionId };

@@ -1,5 +1,6 @@
 import { Liquid, type Template } from "liquidjs";
 import { registerNovuFilters } from "./filters";
+import { translate } from "./translate";
 
 /**
  * One engine per isolate, with Novu's filters (`digest`, `toSentence`, `pluralize`, `json`). The limits keep a
@@ -37,21 +38,33 @@ export async function renderString(source: string, variables: TemplateVariables)
 /** How a step's content controls become its content: Liquid over the run's variables, or taken as they are. */
 export type Render = <T>(value: T) => Promise<T>;
 
-export const withLiquid =
-  (variables: TemplateVariables): Render =>
-  (value) =>
-    renderDeep(value, variables);
+/**
+ * With `translations` (a workflow that enables them), `{{t.key}}` markers are translated first; `t` is also a
+ * variable, so a marker with filters (`{{ t.title | upcase }}`) still reads its translation.
+ */
+export const withLiquid = (variables: TemplateVariables, translations?: Record<string, unknown>): Render => {
+  if (!translations) return (value) => renderDeep(value, variables);
+  const scope = { ...variables, t: translations };
+  return (value) => renderDeep(value, scope, (source) => translate(source, translations));
+};
 
 /** Code-first steps arrive rendered by the user's bridge: there is nothing to render, and a `{{` is content. */
 export const asRendered: Render = async (value) => value;
 
-/** Renders every string inside a JSON-like value, keeping its shape. */
-export async function renderDeep<T>(value: T, variables: TemplateVariables): Promise<T> {
-  if (typeof value === "string") return (await renderString(value, variables)) as T;
-  if (Array.isArray(value)) return (await Promise.all(value.map((item) => renderDeep(item, variables)))) as T;
+/** Renders every string inside a JSON-like value, keeping its shape; `prepare` rewrites each source first. */
+export async function renderDeep<T>(
+  value: T,
+  variables: TemplateVariables,
+  prepare: (source: string) => string = (source) => source,
+): Promise<T> {
+  if (typeof value === "string") return (await renderString(prepare(value), variables)) as T;
+  if (Array.isArray(value))
+    return (await Promise.all(value.map((item) => renderDeep(item, variables, prepare)))) as T;
   if (value && typeof value === "object") {
     const entries = await Promise.all(
-      Object.entries(value).map(async ([key, item]) => [key, await renderDeep(item, variables)] as const),
+      Object.entries(value).map(
+        async ([key, item]) => [key, await renderDeep(item, variables, prepare)] as const,
+      ),
     );
     return Object.fromEntries(entries) as T;
   }
