@@ -184,6 +184,28 @@ export const messages = sqliteTable(
 
 export type MessageRow = typeof messages.$inferSelect;
 
+/** Where an environment's message status events are posted (outbound webhooks), with the secret that signs them. */
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    description: text("description"),
+    /** Event types this endpoint receives; empty means all of them. */
+    eventTypes: text("event_types", { mode: "json" }).$type<string[]>().notNull(),
+    active: integer("active", { mode: "boolean" }).notNull(),
+    /** AES-GCM sealed signing secret (see src/lib/secret-box.ts): it must be read back to sign. */
+    secret: text("secret").notNull(),
+    ...timestamps,
+  },
+  (t) => [index("webhook_endpoints_environment").on(t.environmentId)],
+);
+
+export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
+
 export const topics = sqliteTable(
   "topics",
   {
