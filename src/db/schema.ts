@@ -370,6 +370,10 @@ export const notificationEvents = sqliteTable(
     channels: text("channels", { mode: "json" }).$type<ChannelName[]>().notNull(),
     payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     topicKeys: text("topic_keys", { mode: "json" }).$type<string[]>().notNull(),
+    /** The trigger's `tenant`, as Novu keeps it with a notification's jobs: `{ identifier, name?, data? }`. */
+    tenant: text("tenant", { mode: "json" }).$type<ActivityTenant>(),
+    /** `type:id` of each context the trigger named (Novu's `contextKeys`). */
+    contextKeys: text("context_keys", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     /** The steps of the run as the subscriber's Durable Object reported them, refreshed as they progress. */
     jobs: text("jobs", { mode: "json" }).$type<ActivityJob[]>().notNull(),
     ...timestamps,
@@ -386,6 +390,7 @@ export const notificationEvents = sqliteTable(
 );
 
 export type ChannelName = "in_app" | "email" | "sms" | "chat" | "push";
+export type ActivityTenant = { identifier?: string; name?: string; data?: Record<string, unknown> };
 export type ActivityJob = {
   stepId: string;
   type: string;
