@@ -97,5 +97,7 @@ export function toActivityDto(
     jobs,
     payload: event.payload,
     topics: event.topicKeys.map((topicKey) => ({ topicKey })),
+    contextKeys: event.contextKeys,
+    ...(event.tenant ? { tenant: event.tenant } : {}),
   };
 }

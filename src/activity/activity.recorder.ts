@@ -1,6 +1,12 @@
 import type { Database } from "../db/client";
 import { chunks, rowsPerInsert } from "../db/limits";
-import { type ActivityJob, type ChannelName, notificationEvents, type SubscriberRow } from "../db/schema";
+import {
+  type ActivityJob,
+  type ActivityTenant,
+  type ChannelName,
+  notificationEvents,
+  type SubscriberRow,
+} from "../db/schema";
 import type { RunResult } from "../engine/run.types";
 import type { RunTemplate } from "../events/run-builder";
 import { objectId } from "../lib/ids";
@@ -34,6 +40,29 @@ function jobsOf(result: RunResult, now: number): ActivityJob[] {
   }));
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Novu's `ITenantDefine` (`identifier`, `name`, `data`); a tenant given by its identifier alone is `{ identifier }`. */
+function tenantOf(tenant: unknown): ActivityTenant | null {
+  if (typeof tenant === "string") return tenant ? { identifier: tenant } : null;
+  if (!isRecord(tenant)) return null;
+  const { identifier, name, data } = tenant;
+  return {
+    ...(typeof identifier === "string" ? { identifier } : {}),
+    ...(typeof name === "string" ? { name } : {}),
+    ...(isRecord(data) ? { data } : {}),
+  };
+}
+
+/** A trigger's `context` as Novu keys it: `{ tenant: "acme" }` and `{ tenant: { id: "acme" } }` are `tenant:acme`. */
+export function contextKeysOf(context: Record<string, unknown>): string[] {
+  return Object.entries(context).flatMap(([type, value]) => {
+    const id = typeof value === "string" ? value : isRecord(value) ? value.id : null;
+    return typeof id === "string" && id !== "" ? [`${type}:${id}`] : [];
+  });
+}
+
 export type RunRecord = { subscriber: SubscriberRow; result: RunResult };
 
 /**
@@ -49,6 +78,8 @@ export async function recordActivity(
 ): Promise<void> {
   const now = Date.now();
   const payload = storedPayload(template.payload);
+  const tenant = tenantOf(template.tenant);
+  const contextKeys = contextKeysOf(template.context);
   const rows = runs
     .filter((run) => !run.result.duplicate)
     .map(({ subscriber, result }) => ({
@@ -64,6 +95,8 @@ export async function recordActivity(
       channels: channelsOf(template),
       payload,
       topicKeys,
+      tenant,
+      contextKeys,
       jobs: jobsOf(result, now),
       createdAt: now,
       updatedAt: now,

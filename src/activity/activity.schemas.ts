@@ -15,6 +15,8 @@ export const listActivityQuery = z.object({
   subscriberIds: list,
   transactionId: z.string().optional(),
   topicKey: z.string().optional(),
+  /** `type:id` keys: notifications whose trigger named any of these contexts. */
+  contextKeys: list,
   after: z.iso.datetime({ offset: true }).optional(),
   before: z.iso.datetime({ offset: true }).optional(),
 });
@@ -82,6 +84,15 @@ export const activityResponse = z
     jobs: z.array(job),
     payload: z.record(z.string(), z.unknown()),
     topics: z.array(z.object({ topicKey: z.string() })),
+    contextKeys: z.array(z.string()),
+    /** The trigger's tenant, which Novu keeps with the notification's jobs. */
+    tenant: z
+      .object({
+        identifier: z.string().optional(),
+        name: z.string().optional(),
+        data: z.record(z.string(), z.unknown()).optional(),
+      })
+      .optional(),
   })
   .openapi("ActivityNotificationResponseDto");
 export type ActivityDto = z.infer<typeof activityResponse>;

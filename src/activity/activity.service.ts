@@ -65,6 +65,15 @@ export async function listActivity(db: Database, tenant: Tenant, query: ListActi
       sql`exists (select 1 from json_each(${notificationEvents.topicKeys}) where value = ${query.topicKey})`,
     );
   }
+  if (query.contextKeys?.length) {
+    const wanted = sql.join(
+      query.contextKeys.map((k) => sql`${k}`),
+      sql`, `,
+    );
+    filters.push(
+      sql`exists (select 1 from json_each(${notificationEvents.contextKeys}) where value in (${wanted}))`,
+    );
+  }
   if (query.emails?.length) {
     const matching = db
       .select({ id: subscribers.id })

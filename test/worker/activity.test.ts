@@ -123,3 +123,81 @@ describe("/v1/notifications (activity)", { timeout: 20_000 }, () => {
     expect((await owner("/v1/notifications?limit=500")).status).toBe(422);
   });
 });
+
+describe("/v1/notifications: the trigger's tenant and contexts", { timeout: 20_000 }, () => {
+  type Tagged = Activity & { contextKeys: string[]; tenant?: Record<string, unknown> };
+  const eventsOf = async (server: ReturnType<typeof api>, query: string) =>
+    (await (await server(`/v1/notifications?${query}`)).json<{ data: Tagged[] }>()).data;
+
+  it("keeps tenant and context keys on each notification, lists them, and filters by context key", async () => {
+    const tenant = await createTenant();
+    const server = api(tenant);
+    await server("/v2/workflows", { method: "POST", body: inAppWorkflow("scoped") });
+    const trigger = (body: Record<string, unknown>) =>
+      server("/v1/events/trigger", { method: "POST", body: { name: "scoped", ...body } });
+    expect(
+      (
+        await trigger({
+          to: "t1",
+          transactionId: "tx-ctx",
+          tenant: "acme",
+          context: { tenant: "org-acme", app: { id: "web", data: { region: "eu" } } },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await trigger({
+          to: "t2",
+          transactionId: "tx-tenant",
+          tenant: { identifier: "globex", name: "Globex", data: { plan: "pro" } },
+        })
+      ).status,
+    ).toBe(201);
+
+    const [scoped] = await vi.waitFor(
+      async () => {
+        const found = await eventsOf(server, "transactionId=tx-ctx");
+        expect(found).toHaveLength(1);
+        return found;
+      },
+      { timeout: 5_000, interval: 50 },
+    );
+    expect(scoped).toMatchObject({
+      contextKeys: ["tenant:org-acme", "app:web"],
+      tenant: { identifier: "acme" },
+    });
+    const one = await (await server(`/v1/notifications/${scoped?._id}`)).json<{ data: Tagged }>();
+    expect(one.data).toMatchObject({
+      contextKeys: ["tenant:org-acme", "app:web"],
+      tenant: { identifier: "acme" },
+    });
+
+    const [plain] = await vi.waitFor(
+      async () => {
+        const found = await eventsOf(server, "transactionId=tx-tenant");
+        expect(found).toHaveLength(1);
+        return found;
+      },
+      { timeout: 5_000, interval: 50 },
+    );
+    expect(plain).toMatchObject({
+      contextKeys: [],
+      tenant: { identifier: "globex", name: "Globex", data: { plan: "pro" } },
+    });
+
+    expect((await eventsOf(server, "contextKeys=app:web")).map((e) => e.transactionId)).toEqual(["tx-ctx"]);
+    expect(await eventsOf(server, "contextKeys=app:mobile")).toEqual([]);
+  });
+
+  it("refuses a tenant that is neither an identifier nor an object", async () => {
+    const server = api(await createTenant());
+    await server("/v2/workflows", { method: "POST", body: inAppWorkflow("scoped") });
+    const res = await server("/v1/events/trigger", {
+      method: "POST",
+      body: { name: "scoped", to: "t1", tenant: 42 },
+    });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toMatchObject({ statusCode: 422 });
+  });
+});
