@@ -4,6 +4,7 @@ import { bridgeApi } from "./api/bridge";
 import { channelConnectionsApi } from "./api/channel-connections";
 import { channelEndpointsApi } from "./api/channel-endpoints";
 import { contextsApi } from "./api/contexts";
+import { environmentVariablesApi } from "./api/environment-variables";
 import { environmentsApi } from "./api/environments";
 import { eventsApi } from "./api/events";
 import { inboxApi } from "./api/inbox";
@@ -56,6 +57,7 @@ export function createApp() {
   app.route("/", inboxPreferencesApi);
   app.route("/", eventsApi);
   app.route("/", environmentsApi);
+  app.route("/", environmentVariablesApi);
   app.route("/", subscribersApi);
   app.route("/", workflowsApi);
   app.route("/", bridgeApi);
