@@ -3,7 +3,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { Novu } from "@novu/api";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it, vi } from "vitest";
+import { freePort } from "../../scripts/dev-environment.mjs";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const apiUrl = inject("apiUrl");
@@ -136,5 +137,47 @@ describe("examples/inbox-node.mjs (@novu/js in Node)", () => {
     );
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("could not open the Inbox");
+  });
+});
+
+describe("examples/bridge.mjs (@novu/framework + novu sync)", { timeout: 90_000 }, () => {
+  it("serves a bridge, syncs it, and a trigger runs the code-first workflow on it", async () => {
+    // An environment of its own: a sync replaces the code-first workflows of the environment it targets.
+    const created = await fetch(`${apiUrl}/v1/environments`, {
+      method: "POST",
+      headers: { authorization: `ApiKey ${secretKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ name: `Examples ${run}`, color: "#336699" }),
+    });
+    const { data } = (await created.json()) as { data: { apiKeys: Array<{ key: string }> } };
+    const key = data.apiKeys[0]?.key ?? "";
+    const bridge = start("bridge.mjs", {
+      NOVU_API_URL: apiUrl,
+      NOVU_SECRET_KEY: key,
+      PORT: String(await freePort()),
+    });
+    await bridge.printed("synced");
+
+    const novu = new Novu({ secretKey: key, serverURL: apiUrl, retryConfig: { strategy: "none" } });
+    const subscriberId = `example-bridge-${run}`;
+    await novu.trigger({
+      workflowId: "example-code-first",
+      to: { subscriberId, firstName: "Linus" },
+      payload: { item: "keyboard" },
+    });
+    const inbox = await vi.waitFor(
+      async () => {
+        const list = await novu.subscribers.notifications.list({ subscriberId });
+        expect(list.result.data).toHaveLength(1);
+        return list.result.data;
+      },
+      { timeout: 10_000, interval: 200 },
+    );
+    expect(inbox[0]).toMatchObject({ subject: "Order update", body: "Linus, your keyboard has shipped." });
+  });
+
+  it("fails with a clear message without its variables", async () => {
+    const bare = await runExample("bridge.mjs", {});
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toContain("Set NOVU_API_URL and NOVU_SECRET_KEY");
   });
 });
