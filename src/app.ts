@@ -20,6 +20,7 @@ import { subscribersApi } from "./api/subscribers";
 import { subscribersV1Api } from "./api/subscribers-v1";
 import { topicsApi } from "./api/topics";
 import { translationsApi } from "./api/translations";
+import { webhooksApi } from "./api/webhooks";
 import { workflowsApi } from "./api/workflows";
 import type { AppEnv } from "./app-env";
 import { apiKeyAuth } from "./auth/api-key";
@@ -73,6 +74,7 @@ export function createApp() {
   app.route("/", subscribersV1Api);
   app.route("/", preferencesApi);
   app.route("/", subscriberNotificationsApi);
+  app.route("/", webhooksApi);
   // Outside /v1 and /v2: the MCP route checks the key itself, as MCP clients send it as `Bearer`.
   app.route("/", mcpApi);
 

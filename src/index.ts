@@ -1,6 +1,5 @@
 import { createApp } from "./app";
-import { consumeDeliveries } from "./delivery/deliveries-consumer";
-import type { DeliveryJob } from "./delivery/delivery.types";
+import { consumeDeliveries, type DeliveriesMessage } from "./delivery/deliveries-consumer";
 import { consumeFanout } from "./fanout/fanout";
 import type { FanoutJob } from "./fanout/fanout.types";
 
@@ -14,6 +13,6 @@ export default {
   /** Queues are told apart by name; wrangler.toml binds `novu-fanout` and `novu-deliveries` to this Worker. */
   async queue(batch, env) {
     if (batch.queue.startsWith("novu-fanout")) await consumeFanout(batch as MessageBatch<FanoutJob>, env);
-    else await consumeDeliveries(batch as MessageBatch<DeliveryJob>, env);
+    else await consumeDeliveries(batch as MessageBatch<DeliveriesMessage>, env);
   },
-} satisfies ExportedHandler<Env, DeliveryJob | FanoutJob>;
+} satisfies ExportedHandler<Env, DeliveriesMessage | FanoutJob>;

@@ -2,21 +2,50 @@ import { providerFor } from "../../providers";
 import { ProviderError } from "../../providers/types";
 import { database } from "../db/client";
 import { deliveryRoute, type IntegrationWithCredentials } from "../integrations/integration.service";
+import { isWebhookJob, type WebhookJob } from "../webhooks/webhook.types";
+import { deliverWebhooks } from "../webhooks/webhook-delivery";
+import { enqueueMessageEvents } from "../webhooks/webhook-events";
 import type { DeliveryJob } from "./delivery.types";
 import { alreadySent, MessageLog } from "./message-log";
 import { buildProviderMessage, providerCredentials } from "./provider-message";
 import { onFailure } from "./retry-policy";
 
 type Route = Awaited<ReturnType<typeof deliveryRoute>>;
+export type DeliveriesMessage = DeliveryJob | WebhookJob;
+
+/** `DELIVERY_BACKOFF_BASE_SECONDS`, when it is a number (tests set 0 so retries run at once). */
+export function backoffBase(env: Env): number | undefined {
+  const base = Number(env.DELIVERY_BACKOFF_BASE_SECONDS);
+  return env.DELIVERY_BACKOFF_BASE_SECONDS !== "" && Number.isFinite(base) && base >= 0 ? base : undefined;
+}
 
 /**
- * Consumes DELIVERIES: each job is sent through its integration's provider adapter. Outcomes are logged to D1 in
- * one batch per queue batch; transient failures retry with backoff, permanent ones move to the fallback
- * integration or end as failed messages in the dead-letter queue.
+ * Consumes DELIVERIES: provider sends and the outbound webhooks that report their outcome share the queue, its
+ * retries and its dead-letter queue.
  */
-export async function consumeDeliveries(batch: MessageBatch<DeliveryJob>, env: Env): Promise<void> {
+export async function consumeDeliveries(batch: MessageBatch<DeliveriesMessage>, env: Env): Promise<void> {
+  const sends: Message<DeliveryJob>[] = [];
+  const webhooks: Message<WebhookJob>[] = [];
+  for (const message of batch.messages) {
+    if (isWebhookJob(message.body)) webhooks.push(message as Message<WebhookJob>);
+    else sends.push(message as Message<DeliveryJob>);
+  }
+  await Promise.all([
+    sends.length > 0 ? consumeSends(sends, env) : undefined,
+    webhooks.length > 0 ? deliverWebhooks(webhooks, env, backoffBase(env)) : undefined,
+  ]);
+}
+
+/**
+ * Each job is sent through its integration's provider adapter. Outcomes are logged to D1 in one batch per queue
+ * batch; transient failures retry with backoff, permanent ones move to the fallback integration or end as failed
+ * messages in the dead-letter queue. Every message is acknowledged or retried on its own, and the log is written
+ * even when one of them hits an unexpected error, so a sent message is never left unrecorded.
+ */
+async function consumeSends(batch: Message<DeliveryJob>[], env: Env): Promise<void> {
   const db = database(env);
   const log = new MessageLog();
+  const baseSeconds = backoffBase(env);
   const routes = new Map<string, Promise<Route>>();
   const routeFor = (job: DeliveryJob) => {
     const key = `${job.environmentId}:${job.channel}`;
@@ -29,16 +58,42 @@ export async function consumeDeliveries(batch: MessageBatch<DeliveryJob>, env: E
   };
   const sent = await alreadySent(
     db,
-    batch.messages.map((m) => m.body.messageId),
+    batch.map((m) => m.body.messageId),
   );
+  // At-least-once delivery may hand the same job over twice in one batch: only the first copy is sent.
+  const claimed = new Set<string>();
 
-  await Promise.all(
-    batch.messages.map(async (message) => {
-      if (sent.has(message.body.messageId)) return message.ack();
-      await deliver(env, message, await routeFor(message.body), log);
-    }),
-  );
-  await log.flush(db);
+  try {
+    await Promise.all(
+      batch.map(async (message) => {
+        const job = message.body;
+        if (sent.has(job.messageId) || claimed.has(job.messageId)) return message.ack();
+        claimed.add(job.messageId);
+        try {
+          await deliver(env, message, await routeFor(job), log, baseSeconds);
+        } catch (error) {
+          // Not the provider's answer (a D1 read, a queue write): the send may still succeed later.
+          const errorText = error instanceof Error ? error.message : String(error);
+          const decision = onFailure({
+            attempt: message.attempts,
+            retryable: true,
+            hasFallback: false,
+            baseSeconds,
+          });
+          if (decision.kind === "retry") {
+            log.record(job, message.attempts, { status: "queued", errorText });
+            return message.retry({ delaySeconds: decision.delaySeconds });
+          }
+          log.record(job, message.attempts, { status: "error", errorText });
+          await env.DELIVERIES_DLQ.send(job);
+          message.ack();
+        }
+      }),
+    );
+  } finally {
+    await log.flush(db);
+  }
+  await enqueueMessageEvents(env, db, log.finished());
 }
 
 async function deliver(
@@ -46,6 +101,7 @@ async function deliver(
   message: Message<DeliveryJob>,
   route: Route,
   log: MessageLog,
+  baseSeconds: number | undefined,
 ): Promise<void> {
   const job = message.body;
   const candidates = job.integrationId
@@ -99,6 +155,7 @@ async function deliver(
       retryAfterSeconds: error.details.retryAfterSeconds,
       hasFallback:
         Boolean(route.fallback) && !job.isFallback && route.fallback?.row.id !== integration.row.id,
+      baseSeconds,
     });
     if (decision.kind === "retry") {
       log.record(job, message.attempts, { status: "queued", ...meta, errorText: error.message });

@@ -8,6 +8,8 @@ export type Outcome =
   | { status: "queued"; providerId?: string; integrationId?: string; errorText?: string }
   | { status: "error"; providerId?: string; integrationId?: string; errorText: string };
 
+export type FinishedMessage = typeof messages.$inferInsert & { status: "sent" | "error" };
+
 /**
  * Collects the outcome of every job in a consumer batch and writes them to D1 in one batch: D1 has one writer, so
  * the hot path never spends a round trip per message.
@@ -38,6 +40,13 @@ export class MessageLog {
     });
   }
 
+  /** The messages of this batch that reached an end (sent, or failed for good), as they were written. */
+  finished(): FinishedMessage[] {
+    return [...this.rows.values()].filter(
+      (row): row is FinishedMessage => row.status === "sent" || row.status === "error",
+    );
+  }
+
   async flush(db: Database): Promise<void> {
     const statements = [...this.rows.values()].map((row) =>
       db
@@ -60,7 +69,6 @@ export class MessageLog {
     );
     const [first, ...rest] = statements;
     if (first) await db.batch([first, ...rest]);
-    this.rows.clear();
   }
 }
 
