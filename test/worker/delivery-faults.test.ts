@@ -5,7 +5,6 @@ import { database } from "../../src/db/client";
 import { messages } from "../../src/db/schema";
 import type { DeliveryJob } from "../../src/delivery/delivery.types";
 import { objectId } from "../../src/lib/ids";
-import type { RecordedRequest } from "../support/recording-server";
 import { api, createTenant, sendgridIntegration } from "./fixtures";
 
 const host = inject("providerHost");
@@ -52,7 +51,7 @@ describe("DELIVERIES under provider faults", { timeout: 90_000 }, () => {
       )[0]?.n;
     await vi.waitFor(async () => expect(await sentRows()).toBe(total), { timeout: 60_000, interval: 250 });
 
-    const requests = (await provider.requests()) as RecordedRequest[];
+    const requests = await provider.requests();
     const tries = new Map<string, { accepted: number; failed: number }>();
     for (const request of requests) {
       const id = (JSON.parse(request.body) as { custom_args: { novu_message_id: string } }).custom_args
