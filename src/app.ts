@@ -31,6 +31,7 @@ import { HttpError } from "./http/http-error";
 import { createRouter } from "./http/router";
 import { mcpApi } from "./mcp/route";
 import { idempotency } from "./middleware/idempotency";
+import { jsonDepthLimit } from "./middleware/json-depth";
 import { payloadLimit } from "./middleware/payload-limit";
 
 const publicPaths = new Set(["/v1/health-check"]);
@@ -51,6 +52,8 @@ export function createApp() {
   app.use("/v2/*", serverApiAuth);
   app.use("/v1/events/trigger", payloadLimit);
   app.use("/v1/events/trigger/broadcast", payloadLimit);
+  app.use("/v1/*", jsonDepthLimit);
+  app.use("/v2/*", jsonDepthLimit);
   app.use("/v1/*", idempotency);
   app.use("/v2/*", idempotency);
 
