@@ -5,6 +5,8 @@ import type { StoredStep, WorkflowPreferences } from "../workflows/workflow.type
 export type SubscriberChannel = {
   providerId: string;
   integrationIdentifier?: string;
+  /** The environment's integration of that provider when the credentials were set (Novu's `_integrationId`). */
+  _integrationId?: string;
   credentials: { webhookUrl?: string; channel?: string; deviceTokens?: string[] };
 };
 

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Tenant } from "../app-env";
 import type { Database } from "../db/client";
-import { type SubscriberChannel, type SubscriberRow, subscribers } from "../db/schema";
+import { integrations, type SubscriberChannel, type SubscriberRow, subscribers } from "../db/schema";
 import { HttpError } from "../http/http-error";
 import { getSubscriber } from "./subscriber.service";
 
@@ -61,7 +61,19 @@ export async function setCredentials(
   replace: boolean,
 ): Promise<SubscriberRow> {
   const subscriber = await getSubscriber(db, tenant, subscriberId);
-  return saveChannels(db, tenant, subscriberId, mergeCredentials(subscriber.channels, input, replace));
+  const [integration] = await db
+    .select({ id: integrations.id })
+    .from(integrations)
+    .where(
+      and(
+        eq(integrations.environmentId, tenant.id),
+        eq(integrations.providerId, input.providerId),
+        input.integrationIdentifier ? eq(integrations.identifier, input.integrationIdentifier) : undefined,
+      ),
+    )
+    .limit(1);
+  const channel = integration ? { ...input, _integrationId: integration.id } : input;
+  return saveChannels(db, tenant, subscriberId, mergeCredentials(subscriber.channels, channel, replace));
 }
 
 export async function removeCredentials(

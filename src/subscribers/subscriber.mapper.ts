@@ -14,7 +14,7 @@ export function toSubscriberDto(row: SubscriberRow): SubscriberDto {
     locale: row.locale,
     timezone: row.timezone,
     data: row.data,
-    channels: row.channels,
+    channels: row.channels.map((c) => ({ ...c, _integrationId: c._integrationId ?? "" })),
     isOnline: row.isOnline,
     lastOnlineAt: toIso(row.lastOnlineAt),
     _organizationId: row.organizationId,

@@ -71,7 +71,8 @@ export const subscriberResponse = z
     locale: z.string().nullable(),
     timezone: z.string().nullable(),
     data: z.record(z.string(), z.unknown()).nullable(),
-    channels: z.array(channelSettings),
+    // The SDK requires `_integrationId`; it is empty when no integration of that provider existed.
+    channels: z.array(channelSettings.extend({ _integrationId: z.string() })),
     isOnline: z.boolean().nullable(),
     lastOnlineAt: z.string().nullable(),
     _organizationId: z.string(),

@@ -15,8 +15,9 @@ describe("/v1/subscribers extras", () => {
       method: "PUT",
       body: { providerId: "fcm", credentials: { deviceTokens: ["a", "b"] } },
     });
+    // No fcm integration exists in this environment, so `_integrationId` (which the SDK requires) is empty.
     expect((await put.json<{ data: Subscriber }>()).data.channels).toEqual([
-      { providerId: "fcm", credentials: { deviceTokens: ["a", "b"] } },
+      { providerId: "fcm", credentials: { deviceTokens: ["a", "b"] }, _integrationId: "" },
     ]);
 
     const patch = await server("/v1/subscribers/s/credentials", {
