@@ -33,6 +33,7 @@ import { mcpApi } from "./mcp/route";
 import { idempotency } from "./middleware/idempotency";
 import { jsonDepthLimit } from "./middleware/json-depth";
 import { payloadLimit } from "./middleware/payload-limit";
+import { rateLimit } from "./middleware/rate-limit";
 
 const publicPaths = new Set(["/v1/health-check"]);
 
@@ -52,6 +53,8 @@ export function createApp() {
   app.use("/v2/*", serverApiAuth);
   app.use("/v1/events/trigger", payloadLimit);
   app.use("/v1/events/trigger/broadcast", payloadLimit);
+  app.use("/v1/*", rateLimit);
+  app.use("/v2/*", rateLimit);
   app.use("/v1/*", jsonDepthLimit);
   app.use("/v2/*", jsonDepthLimit);
   app.use("/v1/*", idempotency);

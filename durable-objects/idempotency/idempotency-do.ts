@@ -1,5 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Claim, StoredResponse } from "./idempotency.types";
+import { type Bucket, type BucketPolicy, type Taken, takeTokens } from "./token-bucket";
 
 /** Novu keeps an in-progress marker 5 minutes (a request that died mid-way frees its key then) and answers 24 h. */
 export const pendingTtlMs = 5 * 60_000;
@@ -13,11 +14,13 @@ type KeyRow = {
 };
 
 /**
- * The idempotency keys of one environment. A Durable Object runs one call at a time and each call here is
+ * The idempotency keys and rate-limit buckets of one environment. A Durable Object runs one call at a time and each call here is
  * synchronous SQL, so a claim is atomic: of any number of concurrent requests with one key exactly one is `fresh`.
  */
 export class IdempotencyDO extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  /** In memory: an evicted object forgets its buckets, which then start full, as they would after a quiet spell. */
+  private readonly buckets = new Map<string, Bucket>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -81,6 +84,13 @@ export class IdempotencyDO extends DurableObject<Env> {
       key,
       fingerprint,
     );
+  }
+
+  /** Takes a request's cost from the named bucket (one per rate-limit category). */
+  rateLimit(name: string, policy: BucketPolicy, cost: number): Taken {
+    const { bucket, taken } = takeTokens(this.buckets.get(name), policy, cost, Date.now());
+    this.buckets.set(name, bucket);
+    return taken;
   }
 
   override async alarm(): Promise<void> {
