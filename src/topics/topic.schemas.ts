@@ -106,6 +106,11 @@ export const subscriptionResponse = z
   .openapi("SubscriptionResponseDto");
 export type SubscriptionDto = z.infer<typeof subscriptionResponse>;
 
+/** GET of one subscription: Novu's SubscriptionDetailsResponseDto names the id `id`, not `_id`. */
+export const subscriptionDetailsResponse = subscriptionResponse
+  .extend({ id: z.string() })
+  .openapi("SubscriptionDetailsResponseDto");
+
 export const subscriptionsResult = z
   .object({
     data: z.array(subscriptionResponse),

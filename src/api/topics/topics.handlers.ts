@@ -93,7 +93,8 @@ export const unsubscribe: RouteHandler<typeof routes.unsubscribe, AppEnv> = asyn
 export const retrieveSubscription: RouteHandler<typeof routes.retrieveSubscription, AppEnv> = async (c) => {
   const { topicKey, identifier } = c.req.valid("param");
   const found = await topics.getSubscription(database(c.env), c.get("tenant"), topicKey, identifier);
-  return c.json({ data: toSubscriptionDto(found.row, found.topic, found.subscribers) }, 200);
+  const subscription = toSubscriptionDto(found.row, found.topic, found.subscribers);
+  return c.json({ data: { ...subscription, id: subscription._id } }, 200);
 };
 
 export const updateSubscription: RouteHandler<typeof routes.updateSubscription, AppEnv> = async (c) => {

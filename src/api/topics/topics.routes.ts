@@ -8,6 +8,7 @@ import {
   listSubscriptionsQuery,
   listTopicsQuery,
   renameTopicBody,
+  subscriptionDetailsResponse,
   subscriptionParam,
   subscriptionResponse,
   subscriptionsResult,
@@ -122,7 +123,11 @@ export const retrieveSubscription = createRoute({
   tags,
   summary: "Retrieve one subscription",
   request: { params: subscriptionParam },
-  responses: { 200: subscription, ...commonErrors, ...notFound },
+  responses: {
+    200: json(dataOf(subscriptionDetailsResponse), "The subscription"),
+    ...commonErrors,
+    ...notFound,
+  },
 });
 
 export const updateSubscription = createRoute({
