@@ -24,7 +24,8 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
       `idempotencyKey "${key}" has exceeded the maximum allowed length of ${maxKeyLength} characters`,
     );
   }
-  const fingerprint = await sha256Hex(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
+  const { pathname, search } = new URL(c.req.url);
+  const fingerprint = await sha256Hex(`${c.req.method} ${pathname}${search}\n${await c.req.text()}`);
   const keys = c.env.IDEMPOTENCY.getByName(tenant.id);
   const claim: Claim = await keys.claim(key, fingerprint);
   if (claim.kind === "conflict") {

@@ -1,7 +1,7 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { api, createTenant, inAppWorkflow, openInbox, type TestTenant } from "./fixtures";
+import { api, createTenant, inAppWorkflow, openInbox, sdk, type TestTenant } from "./fixtures";
 
 async function tenantWithWorkflow(workflowId = "idem") {
   const tenant = await createTenant();
@@ -69,6 +69,17 @@ describe("Idempotency-Key", { timeout: 30_000 }, () => {
     expect(again.headers.get("content-type")).toMatch(/^application\/json/);
     expect(await again.text()).toBe(firstBody);
     expect(await inboxBodies(tenant, "ada")).toEqual(["hello"]);
+  });
+
+  it("works with the official SDK's idempotencyKey argument", async () => {
+    const { tenant } = await tenantWithWorkflow();
+    const novu = sdk(tenant);
+    const request = { workflowId: "idem", to: "ada", payload: { message: "sdk" } };
+    const first = await novu.trigger(request, "k-sdk");
+    const again = await novu.trigger(request, "k-sdk");
+    expect(again.result.transactionId).toBe(first.result.transactionId);
+    expect(again.headers["idempotency-replay"]).toEqual(["true"]);
+    expect(await inboxBodies(tenant, "ada")).toEqual(["sdk"]);
   });
 
   it("refuses the same key with a different body (422) and runs nothing for it", async () => {
