@@ -156,6 +156,9 @@ export const integrations = sqliteTable(
 export type IntegrationRow = typeof integrations.$inferSelect;
 
 /** One row per external channel send (email, sms, push, chat), written by the delivery consumer in batches. */
+/** One engagement or delivery event a provider reported for a message (Novu's `EventBody`). */
+export type DeliveryEvent = { status: string; date: string; externalId?: string };
+
 export const messages = sqliteTable(
   "messages",
   {
@@ -176,11 +179,17 @@ export const messages = sqliteTable(
     attempts: integer("attempts").notNull().default(0),
     subject: text("subject"),
     content: text("content"),
+    /** What the provider reported after the send (delivered, opened, bounced…), from its inbound webhooks. */
+    deliveryEvents: text("delivery_events", { mode: "json" })
+      .$type<DeliveryEvent[]>()
+      .notNull()
+      .default(sql`'[]'`),
     ...timestamps,
   },
   (t) => [
     index("messages_environment_transaction").on(t.environmentId, t.transactionId),
     index("messages_environment_subscriber").on(t.environmentId, t.subscriberId, t.createdAt),
+    index("messages_environment_provider_message").on(t.environmentId, t.providerMessageId),
   ],
 );
 

@@ -1,0 +1,2 @@
+ALTER TABLE `messages` ADD `delivery_events` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+CREATE INDEX `messages_environment_provider_message` ON `messages` (`environment_id`,`provider_message_id`);
