@@ -28,6 +28,8 @@ export function startWorker(options: {
   port: number;
   persistTo: string;
   stdio?: StdioOptions;
+  /** A folder with a built Worker (`index.js`) and its `wrangler.toml`, served as is instead of watching src/. */
+  bundle?: string;
 }): Promise<{ child: ChildProcess; url: string }>;
 
 export function freePort(): Promise<number>;

@@ -101,14 +101,19 @@ export function prepareLocalState({ persistTo, secretKey, applicationIdentifier 
 
 /**
  * Starts `wrangler dev` on 127.0.0.1:port with the given state folder (prepared by `prepareLocalState`, whose
- * secrets it passes to the Worker); resolves once the API answers.
+ * secrets it passes to the Worker); resolves once the API answers. `bundle`, a folder holding a built Worker
+ * (`index.js` from `wrangler deploy --dry-run --outdir`) and its own `wrangler.toml`, is served as it is, so edits
+ * to the tree (sources, config, demo assets) do not reload the Worker mid-run.
  */
-export async function startWorker({ port, persistTo, stdio = "inherit" }) {
+export async function startWorker({ port, persistTo, stdio = "inherit", bundle }) {
   const { signingSecret, encryptionKey } = JSON.parse(readFileSync(keysFile(persistTo), "utf8"));
   const child = spawn(
     wranglerBin,
     [
       "dev",
+      ...(bundle
+        ? [path.join(bundle, "index.js"), "--no-bundle", "--config", path.join(bundle, "wrangler.toml")]
+        : []),
       "--local",
       "--ip",
       "127.0.0.1",
