@@ -7,3 +7,19 @@ export function percentile(values, p) {
 }
 
 export const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/**
+ * Least-squares line through (x, y) points: its slope and the slope's standard error, so a trend can be told from
+ * noise (|slope| within two standard errors is indistinguishable from flat).
+ */
+export function trend(points) {
+  const n = points.length;
+  const mean = (f) => points.reduce((sum, p) => sum + f(p), 0) / n;
+  const mx = mean((p) => p.x);
+  const my = mean((p) => p.y);
+  const sxx = points.reduce((sum, p) => sum + (p.x - mx) ** 2, 0);
+  const slope = points.reduce((sum, p) => sum + (p.x - mx) * (p.y - my), 0) / sxx;
+  const residuals = points.reduce((sum, p) => sum + (p.y - my - slope * (p.x - mx)) ** 2, 0);
+  const standardError = n > 2 ? Math.sqrt(residuals / (n - 2) / sxx) : Number.POSITIVE_INFINITY;
+  return { slope, standardError };
+}

@@ -1,0 +1,86 @@
+// Email delivery pipeline: 10,000 email sends through DELIVERIES to a recording SendGrid in this process, timed from
+// each trigger request leaving the bench to its provider request arriving.
+import { inParallel, log, progress, sleep, slices } from "./lib/api.mjs";
+import { startRecordingProvider } from "./lib/recording-provider.mjs";
+import { percentile, round } from "./lib/stats.mjs";
+import { createSubscribers, emailSteps, ensureWorkflow } from "./lib/workflows.mjs";
+
+const sends = Number(process.env.BENCH_EMAILS ?? 10_000);
+const prefix = "mail-";
+
+export default {
+  name: "email",
+  title: "Email delivery pipeline (SendGrid stand-in)",
+  async run({ api }) {
+    const provider = await startRecordingProvider();
+    try {
+      await api.json("/v1/integrations", {
+        body: {
+          providerId: "sendgrid",
+          channel: "email",
+          active: true,
+          credentials: { apiKey: "bench", from: "bench@bench.test", baseUrl: provider.baseUrl },
+        },
+      });
+      await ensureWorkflow(api, "bench-email", emailSteps);
+      log(`creating ${sends.toLocaleString("en")} subscribers with emails …`);
+      await createSubscribers(api, {
+        prefix,
+        n: sends,
+        email: true,
+        onProgress: progress("subscribers", sends),
+      });
+
+      log(`triggering ${sends.toLocaleString("en")} emails (bulk triggers of 100) …`);
+      const sentAt = new Map();
+      const stamp = Date.now();
+      const started = performance.now();
+      const delivered = progress("received by the provider", sends);
+      provider.onRequest(() => delivered(provider.received.size));
+      await inParallel(slices(sends, 100), 2, async ([from, to]) => {
+        const events = Array.from({ length: to - from }, (_, k) => ({
+          name: "bench-email",
+          to: `${prefix}${from + k}`,
+          payload: { orderId: from + k },
+          transactionId: `mail-${stamp}-${from + k}`,
+        }));
+        const at = performance.now();
+        for (let i = from; i < to; i++) sentAt.set(`${prefix}${i}@bench.test`, at);
+        const { data } = await api.json("/v1/events/trigger/bulk", { body: { events } });
+        const failed = data.filter((result) => !result.acknowledged);
+        if (failed.length) throw new Error(`bulk trigger failed: ${JSON.stringify(failed[0])}`);
+      });
+      const deadline = performance.now() + Math.max(300, sends / 10) * 1000;
+      while (provider.received.size < sends && performance.now() < deadline) await sleep(200);
+      const arrivals = [...provider.received.values()];
+      const seconds = (Math.max(...arrivals) - started) / 1000;
+      const latencies = [...provider.received].map(([email, at]) => at - (sentAt.get(email) ?? Number.NaN));
+      const rate = provider.received.size / seconds;
+      log(
+        `  ${provider.received.size} received in ${seconds.toFixed(1)} s, ${provider.requests()} provider requests`,
+      );
+      return {
+        rows: [
+          {
+            figure: `emails received / sent`,
+            value: provider.received.size,
+            baseline: sends,
+            ratio: round(provider.received.size / sends, 3),
+            target: "all, once each",
+            pass: provider.received.size === sends && provider.requests() === sends,
+          },
+          { figure: "email messages/s (first trigger → last provider request)", value: round(rate) },
+          ...[50, 99].map((n) => ({
+            figure: `email trigger→provider p${n} ms`,
+            value: round(percentile(latencies, n)),
+          })),
+        ],
+        notes: [
+          `${sends.toLocaleString("en")} triggers sent as bulk requests of 100, two in flight; latency counts from the bulk request that carried the message, so it includes queueing behind the whole batch.`,
+        ],
+      };
+    } finally {
+      await provider.close();
+    }
+  },
+};
