@@ -7,6 +7,7 @@ import { contextsApi } from "./api/contexts";
 import { environmentVariablesApi } from "./api/environment-variables";
 import { environmentsApi } from "./api/environments";
 import { eventsApi } from "./api/events";
+import { inboundWebhooksApi } from "./api/inbound-webhooks";
 import { inboxApi } from "./api/inbox";
 import { inboxPreferencesApi } from "./api/inbox-preferences";
 import { integrationsApi } from "./api/integrations";
@@ -37,8 +38,13 @@ import { rateLimit } from "./middleware/rate-limit";
 
 const publicPaths = new Set(["/v1/health-check"]);
 
+/** Providers post their delivery events without a key: the path names the environment and integration. */
+const inboundWebhooks = "/v2/inbound-webhooks/";
+
 const serverApiAuth = createMiddleware<AppEnv>((c, next) =>
-  c.req.path.startsWith("/v1/inbox/") || publicPaths.has(c.req.path) ? next() : apiKeyAuth(c, next),
+  c.req.path.startsWith("/v1/inbox/") || c.req.path.startsWith(inboundWebhooks) || publicPaths.has(c.req.path)
+    ? next()
+    : apiKeyAuth(c, next),
 );
 
 export function createApp() {
@@ -77,6 +83,7 @@ export function createApp() {
   app.route("/", layoutsApi);
   app.route("/", translationsApi);
   app.route("/", messagesApi);
+  app.route("/", inboundWebhooksApi);
   app.route("/", subscribersV1Api);
   app.route("/", preferencesApi);
   app.route("/", subscriberNotificationsApi);

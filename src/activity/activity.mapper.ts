@@ -4,6 +4,29 @@ import type { ActivityDto, ActivityJobDto } from "./activity.schemas";
 
 const messageStatus = { sent: "Success", error: "Failed", queued: "Queued" } as const;
 
+/** Provider-reported outcomes that mean the message did not reach its recipient. */
+const undelivered = new Set(["bounced", "dropped", "failed", "undelivered", "rejected", "blocked"]);
+/** Outcomes the recipient caused or that may still resolve: worth a look, not a failure. */
+const noteworthy = new Set(["deferred", "delayed", "spam", "complaint", "unsubscribed"]);
+
+/** What the provider reported after the send, through its event webhook (activity.track). */
+function reported(send: MessageRow) {
+  return send.deliveryEvents.map((event, index) => ({
+    _id: `${send.id}-event-${index}`,
+    createdAt: event.date,
+    status: undelivered.has(event.status)
+      ? ("Failed" as const)
+      : noteworthy.has(event.status)
+        ? ("Warning" as const)
+        : ("Success" as const),
+    detail: `Provider reported: ${event.status}`,
+    isRetry: false,
+    isTest: false,
+    providerId: send.providerId ?? undefined,
+    source: "Webhook" as const,
+  }));
+}
+
 /** Execution details of one job: what the run decided, then each delivery attempt's outcome for that step. */
 function details(
   event: NotificationEventRow,
@@ -26,19 +49,22 @@ function details(
   };
   return [
     decided,
-    ...sends.map((send) => ({
-      _id: send.id,
-      createdAt: toIso(send.updatedAt),
-      status: messageStatus[send.status],
-      detail:
-        send.status === "sent"
-          ? `Message sent (${send.providerMessageId})`
-          : (send.errorText ?? "Queued for delivery"),
-      isRetry: send.attempts > 1,
-      isTest: false,
-      providerId: send.providerId ?? undefined,
-      source: "Credentials" as const,
-    })),
+    ...sends.flatMap((send) => [
+      {
+        _id: send.id,
+        createdAt: toIso(send.updatedAt),
+        status: messageStatus[send.status],
+        detail:
+          send.status === "sent"
+            ? `Message sent (${send.providerMessageId})`
+            : (send.errorText ?? "Queued for delivery"),
+        isRetry: send.attempts > 1,
+        isTest: false,
+        providerId: send.providerId ?? undefined,
+        source: "Credentials" as const,
+      },
+      ...reported(send),
+    ]),
   ];
 }
 
