@@ -2,10 +2,10 @@
 import type { Novu } from "@novu/api";
 import { describe, expect, it, vi } from "vitest";
 import {
-  client,
   development,
   expectRawInvalid,
   inAppWorkflow,
+  isolatedEnvironment,
   production,
   raw,
   rejection,
@@ -95,9 +95,8 @@ describe("events", () => {
   // A broadcast reaches every subscriber of the environment, so it runs in an environment of its own rather than in
   // the development environment other client suites share.
   it("broadcasts to every subscriber of an environment", async () => {
-    const { result: environment } = await development.environments.create({ name: run, color: "#123456" });
-    const key = environment.apiKeys?.[0]?.key ?? "";
-    const isolated = client(key);
+    const environment = await isolatedEnvironment(run);
+    const isolated = environment.novu;
     try {
       await inAppWorkflow(isolated, workflowId);
       for (const id of ["x", "y"]) await isolated.subscribers.create({ subscriberId: `${run}-${id}` });
@@ -112,7 +111,7 @@ describe("events", () => {
         { timeout: 15_000, interval: 300 },
       );
     } finally {
-      await development.environments.delete(environment.id);
+      await environment.remove();
     }
   });
 

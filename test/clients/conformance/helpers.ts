@@ -86,3 +86,18 @@ export async function inAppWorkflow(novu: Novu, workflowId: string) {
   });
   return result;
 }
+
+/**
+ * An environment of the development key's organization for the duration of one file, for resources that would change
+ * what other suites' triggers do in the shared development environment (integrations, default layouts, broadcasts).
+ */
+export async function isolatedEnvironment(name: string) {
+  const { result } = await development.environments.create({ name, color: "#777777" });
+  const secretKey = result.apiKeys?.[0]?.key ?? "";
+  return {
+    id: result.id,
+    secretKey,
+    novu: client(secretKey),
+    remove: () => development.environments.delete(result.id),
+  };
+}

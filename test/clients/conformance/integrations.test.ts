@@ -4,21 +4,20 @@
 
 import type { Novu } from "@novu/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { client, development, expectNotFound, expectRawInvalid, production, uniqueId } from "./helpers";
+import { expectNotFound, expectRawInvalid, isolatedEnvironment, production, uniqueId } from "./helpers";
 
 const run = uniqueId("integrations");
+let env: Awaited<ReturnType<typeof isolatedEnvironment>>;
 let isolated: Novu;
 let environmentId = "";
 let environmentKey = "";
 
 beforeAll(async () => {
-  const { result } = await development.environments.create({ name: run, color: "#abcdef" });
-  environmentId = result.id;
-  environmentKey = result.apiKeys?.[0]?.key ?? "";
-  isolated = client(environmentKey);
+  env = await isolatedEnvironment(run);
+  ({ novu: isolated, id: environmentId, secretKey: environmentKey } = env);
 });
 afterAll(async () => {
-  if (environmentId) await development.environments.delete(environmentId);
+  await env?.remove();
 });
 
 describe("integrations", () => {

@@ -3,7 +3,7 @@
 // email step, so this file works in an environment of its own.
 import type { Novu } from "@novu/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { client, development, expectNotFound, expectRawInvalid, production, uniqueId } from "./helpers";
+import { expectNotFound, expectRawInvalid, isolatedEnvironment, production, uniqueId } from "./helpers";
 
 const run = uniqueId("layouts");
 const layoutId = `${run}-brand`;
@@ -11,18 +11,16 @@ const htmlEmail = {
   body: "<html><body><h1>Hi {{subscriber.firstName}}</h1><main>{{content}}</main></body></html>",
   editorType: "html" as const,
 };
+let env: Awaited<ReturnType<typeof isolatedEnvironment>>;
 let isolated: Novu;
-let environmentId = "";
 let environmentKey = "";
 
 beforeAll(async () => {
-  const { result } = await development.environments.create({ name: run, color: "#fedcba" });
-  environmentId = result.id;
-  environmentKey = result.apiKeys?.[0]?.key ?? "";
-  isolated = client(environmentKey);
+  env = await isolatedEnvironment(run);
+  ({ novu: isolated, secretKey: environmentKey } = env);
 });
 afterAll(async () => {
-  if (environmentId) await development.environments.delete(environmentId);
+  await env?.remove();
 });
 
 describe("layouts", () => {
