@@ -28,6 +28,8 @@ export type ExecutorEffects = {
   enqueueDelivery(job: DeliveryJob): Promise<void>;
   /** Runs one step of a code-first workflow on the environment's bridge (`action=execute`). */
   executeOnBridge(input: ExecuteInput): Promise<ExecuteResult>;
+  /** `{{env.KEY}}` in clear, opened by the runner for this execution only. */
+  environmentVariables: Record<string, string>;
 };
 
 /** Where a run stands after executing: finished, waiting (a delay or digest window), or folded into a digest. */
@@ -169,6 +171,7 @@ export async function execute(state: RunState, from: number, effects: ExecutorEf
       actor: run.actor,
       tenant: run.tenant,
       context: run.context,
+      env: effects.environmentVariables,
       steps: stepOutputs(state, db),
     };
     const resolution = await resolveStep(state, index, variables, effects);

@@ -4,6 +4,7 @@ import { bridgeTarget } from "../../src/bridge/bridge-target";
 import { database } from "../../src/db/client";
 import { notificationEvents } from "../../src/db/schema";
 import type { RunResult, RunState, WorkflowRun } from "../../src/engine/run.types";
+import { openVariables } from "../../src/environment-variables/environment-variable.service";
 import type { NotificationRow } from "./inbox.schema";
 import type { InboxDb } from "./inbox.store";
 import * as store from "./run.store";
@@ -111,6 +112,7 @@ export class Runner {
     const received: NotificationRow[] = [];
     let target: BridgeTarget | undefined;
     const effects: ExecutorEffects = {
+      environmentVariables: await openVariables(this.env, state.run.env),
       db: this.db,
       now: Date.now,
       received: (row) => received.push(row),

@@ -58,6 +58,8 @@ export type WorkflowRun = {
    * workflow does not enable translations.
    */
   translations?: Record<string, unknown>;
+  /** The environment's variables (`{{env.KEY}}`), secrets sealed until rendered. */
+  env?: Record<string, { value: string; sealed: boolean }>;
 };
 
 export type StepStatus =

@@ -10,7 +10,7 @@ import {
 } from "../db/schema";
 import { HttpError } from "../http/http-error";
 import { objectId } from "../lib/ids";
-import { seal } from "../lib/secret-box";
+import { open, seal } from "../lib/secret-box";
 import { toIso } from "../lib/time";
 import type { CreateVariableInput, UpdateVariableInput, VariableDto } from "./environment-variable.schemas";
 
@@ -158,4 +158,30 @@ export async function variableUsage(db: Database, tenant: Tenant, key: string) {
   return rows
     .filter((w) => mention.test(JSON.stringify(w.steps)))
     .map(({ name, workflowId }) => ({ name, workflowId }));
+}
+
+/** An environment's variables as a run carries them: secrets stay sealed until the step that renders them. */
+export type RunVariables = Record<string, { value: string; sealed: boolean }>;
+
+export async function runVariables(db: Database, tenant: Pick<Tenant, "id" | "organizationId">) {
+  const rows = await db
+    .select()
+    .from(environmentVariables)
+    .where(eq(environmentVariables.organizationId, tenant.organizationId));
+  const variables: RunVariables = {};
+  for (const row of rows) {
+    const value = row.values.find((v) => v.environmentId === tenant.id);
+    if (value) variables[row.key] = { value: value.value, sealed: row.isSecret };
+  }
+  return variables;
+}
+
+/** `{{env.KEY}}`: the run's variables in clear, for rendering only. */
+export async function openVariables(env: Env, variables: RunVariables = {}): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    Object.entries(variables).map(
+      async ([key, { value, sealed }]) => [key, sealed ? await open<string>(env, value) : value] as const,
+    ),
+  );
+  return Object.fromEntries(entries);
 }

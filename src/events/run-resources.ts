@@ -1,7 +1,9 @@
 import { and, eq, inArray, or } from "drizzle-orm";
+import type { Tenant } from "../app-env";
 import type { Database } from "../db/client";
 import { layouts, translations, type WorkflowRow } from "../db/schema";
 import type { TriggerOverrides } from "../engine/run.types";
+import { type RunVariables, runVariables } from "../environment-variables/environment-variable.service";
 import { emailLayouts, namedLayouts } from "../layouts/layout.delivery";
 import type { WorkflowTranslations } from "../translations/translation.delivery";
 import { defaultLocale } from "../translations/translation.master";
@@ -10,7 +12,12 @@ import { defaultLocale } from "../translations/translation.master";
 export type RunResources = {
   layouts?: Record<string, string | null>;
   translations?: WorkflowTranslations;
+  /** `{{env.KEY}}` values of the environment, secrets still sealed. */
+  env?: RunVariables;
 };
+
+/** Reading the environment variables is only worth it when some step's controls name one. */
+const mentionsVariables = (workflow: WorkflowRow) => /\benv\.[A-Za-z_]/.test(JSON.stringify(workflow.steps));
 
 function readLayouts(
   db: Database,
@@ -56,17 +63,19 @@ function readTranslations(db: Database, environmentId: string, workflow: Workflo
  */
 export async function loadRunResources(
   db: Database,
-  environmentId: string,
+  tenant: Pick<Tenant, "id" | "organizationId">,
   workflow: WorkflowRow,
   overrides: TriggerOverrides,
 ): Promise<RunResources> {
   if (workflow.origin === "external") return {};
   const sendsEmail = workflow.steps.some((step) => step.type === "email");
-  const [layoutRows, translationRows] = await Promise.all([
-    sendsEmail ? readLayouts(db, environmentId, workflow, overrides) : undefined,
-    workflow.isTranslationEnabled ? readTranslations(db, environmentId, workflow) : undefined,
+  const [layoutRows, translationRows, env] = await Promise.all([
+    sendsEmail ? readLayouts(db, tenant.id, workflow, overrides) : undefined,
+    workflow.isTranslationEnabled ? readTranslations(db, tenant.id, workflow) : undefined,
+    mentionsVariables(workflow) ? runVariables(db, tenant) : undefined,
   ]);
   return {
+    ...(env ? { env } : {}),
     ...(layoutRows ? { layouts: emailLayouts(workflow.steps, overrides, layoutRows) } : {}),
     ...(translationRows
       ? {

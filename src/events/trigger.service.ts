@@ -98,7 +98,7 @@ export async function triggerWorkflow(
   if ("early" in accepted) return accepted.early;
   const [rows, resources] = await Promise.all([
     ensureSubscribers(db, tenant, wanted, known),
-    loadRunResources(db, tenant.id, accepted.workflow, input.overrides ?? {}),
+    loadRunResources(db, tenant, accepted.workflow, input.overrides ?? {}),
   ]);
   const template = runTemplate(
     input,
@@ -159,7 +159,7 @@ export async function broadcastWorkflow(
   const actor = input.actor ? asPayload(input.actor) : undefined;
   const [rows, resources] = await Promise.all([
     actor ? ensureSubscribers(db, tenant, [actor]) : new Map<string, SubscriberRow>(),
-    loadRunResources(db, tenant.id, accepted.workflow, input.overrides ?? {}),
+    loadRunResources(db, tenant, accepted.workflow, input.overrides ?? {}),
   ]);
   const template = runTemplate(
     input,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, createTenant, sdk } from "./fixtures";
+import { api, createTenant, inAppWorkflow, openInbox, sdk } from "./fixtures";
 
 describe("/v1/environment-variables (@novu/api)", () => {
   it("creates, lists, retrieves, updates and deletes a variable with a value per environment", async () => {
@@ -96,5 +96,43 @@ describe("/v1/environment-variables (@novu/api)", () => {
     expect((await api(stranger)("/v1/environment-variables/OK")).status).toBe(404);
     expect((await api(stranger)("/v1/environment-variables/OK", { method: "DELETE" })).status).toBe(404);
     expect((await server("/v1/environment-variables/OK")).status).toBe(200);
+  });
+});
+
+describe("{{env.KEY}} in templates", () => {
+  it("renders each environment's own value, secrets included, and nothing for a key without a value here", async () => {
+    const tenant = await createTenant();
+    const server = api(tenant);
+    const created = await server("/v1/environments", {
+      method: "POST",
+      body: { name: "Production", color: "#f00" },
+    });
+    const production = (await created.json<{ data: { _id: string } }>()).data._id;
+    const variable = (key: string, isSecret: boolean, dev: string, prod: string) =>
+      server("/v1/environment-variables", {
+        method: "POST",
+        body: {
+          key,
+          isSecret,
+          values: [
+            { _environmentId: tenant.environmentId, value: dev },
+            { _environmentId: production, value: prod },
+          ],
+        },
+      });
+    await variable("BRAND", false, "Acme (dev)", "Acme");
+    await variable("TOKEN", true, "dev-token", "prod-token");
+    await server("/v1/environment-variables", { method: "POST", body: { key: "UNSET" } });
+    await server("/v2/workflows", {
+      method: "POST",
+      body: inAppWorkflow("brand", { body: "{{ env.BRAND }} / {{ env.TOKEN }} / [{{ env.UNSET }}]" }),
+    });
+    const res = await server("/v1/events/trigger", { method: "POST", body: { name: "brand", to: "ada" } });
+    expect(res.status).toBe(201);
+    const inbox = await openInbox(tenant, "ada");
+    const list = await (await inbox.call("/v1/inbox/notifications")).json<{
+      data: Array<{ body: string }>;
+    }>();
+    expect(list.data.map((n) => n.body)).toEqual(["Acme (dev) / dev-token / []"]);
   });
 });
