@@ -1,13 +1,18 @@
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { type AnyColumn, and, asc, eq, gt, inArray, lte } from "drizzle-orm";
 import { recordActivity } from "../activity/activity.recorder";
 import type { Database } from "../db/client";
 import { database } from "../db/client";
+import { chunks, maxBoundParameters } from "../db/limits";
 import { type SubscriberRow, subscribers, topicSubscriptions, triggerSnapshots } from "../db/schema";
 import { maxJobBytes } from "../delivery/delivery.types";
 import { type RunTemplate, runFor } from "../events/run-builder";
 import { inboxOf } from "../inbox/inbox-stub";
 import { objectId } from "../lib/ids";
-import { type FanoutJob, type FanoutSource, pageSize } from "./fanout.types";
+import { type FanoutJob, type FanoutSource, pageSize, pagesPerScan } from "./fanout.types";
+
+/** Cloudflare Queues take at most 100 messages and 256 KB per `sendBatch`. */
+const maxBatchMessages = 100;
+const maxBatchBytes = 250 * 1024;
 
 /** Starts a fan-out: stores the run once if it is too large to travel in every page message. */
 export async function startFanout(
@@ -52,71 +57,108 @@ async function loadTemplate(db: Database, job: FanoutJob): Promise<RunTemplate> 
   return JSON.parse(row.body) as RunTemplate;
 }
 
-/** One page of recipients, by keyset on the row id: the same cost for the first page and the thousandth. */
-async function page(
-  db: Database,
-  job: FanoutJob,
-): Promise<{ next: string | null; recipients: SubscriberRow[] }> {
-  if (job.source.kind === "all") {
-    const rows = await db
-      .select()
-      .from(subscribers)
-      .where(
-        and(
-          eq(subscribers.environmentId, job.environmentId),
-          job.afterId ? gt(subscribers.id, job.afterId) : undefined,
-        ),
-      )
-      .orderBy(asc(subscribers.id))
-      .limit(pageSize);
-    return { next: rows.length === pageSize ? (rows.at(-1)?.id ?? null) : null, recipients: rows };
-  }
-  const links = await db
-    .select({ id: topicSubscriptions.id, subscriberRowId: topicSubscriptions.subscriberRowId })
-    .from(topicSubscriptions)
-    .where(
-      and(
-        eq(topicSubscriptions.topicId, job.source.topicId),
-        job.afterId ? gt(topicSubscriptions.id, job.afterId) : undefined,
-      ),
-    )
-    .orderBy(asc(topicSubscriptions.id))
-    .limit(pageSize);
-  const ids = [...new Set(links.map((l) => l.subscriberRowId))];
-  const recipients =
-    ids.length > 0 ? await db.select().from(subscribers).where(inArray(subscribers.id, ids)) : [];
-  return { next: links.length === pageSize ? (links.at(-1)?.id ?? null) : null, recipients };
+/** The job's keyset range on a row id column: (afterId, untilId]. */
+function within(column: AnyColumn, job: FanoutJob) {
+  return and(
+    job.afterId ? gt(column, job.afterId) : undefined,
+    job.untilId ? lte(column, job.untilId) : undefined,
+  );
+}
+
+/** The next `limit` row ids after the job's cursor, ids only, read from the (owner, id) index. */
+async function idsAfter(db: Database, job: FanoutJob, limit: number): Promise<string[]> {
+  const rows =
+    job.source.kind === "all"
+      ? await db
+          .select({ id: subscribers.id })
+          .from(subscribers)
+          .where(and(eq(subscribers.environmentId, job.environmentId), within(subscribers.id, job)))
+          .orderBy(asc(subscribers.id))
+          .limit(limit)
+      : await db
+          .select({ id: topicSubscriptions.id })
+          .from(topicSubscriptions)
+          .where(and(eq(topicSubscriptions.topicId, job.source.topicId), within(topicSubscriptions.id, job)))
+          .orderBy(asc(topicSubscriptions.id))
+          .limit(limit);
+  return rows.map((row) => row.id);
+}
+
+/** Queues messages in as few `sendBatch` calls as the batch limits allow. */
+async function sendAll(env: Env, jobs: FanoutJob[]): Promise<void> {
+  const bytes = Math.max(...jobs.map((job) => JSON.stringify(job).length));
+  const perBatch = Math.max(1, Math.min(maxBatchMessages, Math.floor(maxBatchBytes / bytes)));
+  for (const part of chunks(jobs, perBatch)) await env.FANOUT.sendBatch(part.map((body) => ({ body })));
 }
 
 /**
- * Consumes FANOUT: runs the trigger in each recipient's Durable Object, then queues the next page. A failed page is
- * retried whole (the next page is only queued once this one is done, so the chain never breaks or forks); each
- * object's transactionId check keeps recipients already served from receiving it twice.
+ * A scan reads the next ids only (from the keyset index) and queues them as pages, plus the next scan when more
+ * remain, so pages run side by side instead of one after another. Only the scan chain is sequential; a retried scan
+ * queues its pages again, and each object's transactionId check and the activity's unique key absorb the repeat.
  */
+async function scan(db: Database, env: Env, job: FanoutJob): Promise<void> {
+  const span = pagesPerScan * pageSize;
+  const ids = await idsAfter(db, job, span + 1);
+  let afterId = job.afterId;
+  const jobs: FanoutJob[] = [];
+  for (const page of chunks(ids.slice(0, span), pageSize)) {
+    const untilId = page.at(-1) as string;
+    jobs.push({ ...job, afterId, untilId });
+    afterId = untilId;
+  }
+  if (ids.length > span) jobs.push({ ...job, afterId });
+  if (jobs.length > 0) await sendAll(env, jobs);
+}
+
+async function recipients(db: Database, job: FanoutJob): Promise<SubscriberRow[]> {
+  if (job.source.kind === "all") {
+    return db
+      .select()
+      .from(subscribers)
+      .where(and(eq(subscribers.environmentId, job.environmentId), within(subscribers.id, job)));
+  }
+  const links = await db
+    .select({ subscriberRowId: topicSubscriptions.subscriberRowId })
+    .from(topicSubscriptions)
+    .where(and(eq(topicSubscriptions.topicId, job.source.topicId), within(topicSubscriptions.id, job)));
+  const ids = [...new Set(links.map((l) => l.subscriberRowId))];
+  const parts = await Promise.all(
+    chunks(ids, maxBoundParameters).map((part) =>
+      db.select().from(subscribers).where(inArray(subscribers.id, part)),
+    ),
+  );
+  return parts.flat();
+}
+
+/** Runs the trigger in each recipient's Durable Object, then records the page's activity in one D1 batch. */
+async function runPage(db: Database, env: Env, job: FanoutJob): Promise<void> {
+  const [template, rows] = await Promise.all([loadTemplate(db, job), recipients(db, job)]);
+  const excluded = new Set(job.exclude);
+  const runs = await Promise.all(
+    rows
+      .filter((row) => !excluded.has(row.subscriberId))
+      .map(async (subscriber) => ({
+        subscriber,
+        result: await inboxOf(env, job.environmentId, subscriber.subscriberId).run(
+          runFor(template, subscriber),
+        ),
+      })),
+  );
+  const topicKeys = job.source.kind === "topic" ? [job.source.topicKey] : [];
+  await recordActivity(db, job.organizationId, template, runs, topicKeys);
+}
+
+/** Consumes FANOUT: scans queue pages, pages reach their recipients; a failed message is retried on its own. */
 export async function consumeFanout(batch: MessageBatch<FanoutJob>, env: Env): Promise<void> {
   const db = database(env);
   await Promise.all(
     batch.messages.map(async (message) => {
-      const job = message.body;
       try {
-        const [template, { next, recipients }] = await Promise.all([loadTemplate(db, job), page(db, job)]);
-        const excluded = new Set(job.exclude);
-        const runs = await Promise.all(
-          recipients
-            .filter((row) => !excluded.has(row.subscriberId))
-            .map(async (subscriber) => ({
-              subscriber,
-              result: await inboxOf(env, job.environmentId, subscriber.subscriberId).run(
-                runFor(template, subscriber),
-              ),
-            })),
-        );
-        const topicKeys = job.source.kind === "topic" ? [job.source.topicKey] : [];
-        await recordActivity(db, job.organizationId, template, runs, topicKeys);
-        if (next) await env.FANOUT.send({ ...job, afterId: next } satisfies FanoutJob);
+        if (message.body.untilId) await runPage(db, env, message.body);
+        else await scan(db, env, message.body);
         message.ack();
       } catch (error) {
-        console.error("fan-out page failed; retrying", error);
+        console.error("fan-out message failed; retrying", error);
         message.retry({ delaySeconds: Math.min(60, 2 ** message.attempts) });
       }
     }),
