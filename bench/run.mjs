@@ -34,34 +34,35 @@ function parseArgs(argv) {
 
 const args = parseArgs(process.argv.slice(2));
 log(`benchmarks: ${args.selected.join(", ")}`);
-log("starting a private wrangler dev …");
-const server = await startBenchServer({
-  keepState: args.flags.has("keep-state"),
-  logFile: args.values.get("log"),
-  ref: args.values.get("ref"),
-});
-if (args.flags.has("keep-state")) log(`state kept in ${server.persistTo}`);
-const stopOnSignal = () => server.stop().finally(() => process.exit(130));
+const context = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, wrangler dev (local)`;
+const sections = [];
+let server;
+const stopOnSignal = () => (server?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
 process.once("SIGINT", stopOnSignal);
 process.once("SIGTERM", stopOnSignal);
 
-const context = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, wrangler dev (local)`;
-const sections = [];
 try {
-  const api = apiClient(server);
+  // Each benchmark gets a fresh wrangler dev, so one's objects, queues and memory never weigh on the next.
   for (const benchmark of benchmarks.filter((b) => args.selected.includes(b.name))) {
-    log(`── ${benchmark.title}`);
+    log(`── ${benchmark.title}: starting a private wrangler dev …`);
+    server = await startBenchServer({
+      keepState: args.flags.has("keep-state"),
+      logFile: args.values.get("log")?.replace(/(\.\w+)?$/, `-${benchmark.name}$1`),
+      ref: args.values.get("ref"),
+    });
+    if (args.flags.has("keep-state")) log(`state kept in ${server.persistTo}`);
     const started = performance.now();
     // One failing benchmark is recorded as such and the others still run.
-    const { rows, notes } = await benchmark.run({ server, api, args }).catch((error) => {
+    const { rows, notes } = await benchmark.run({ server, api: apiClient(server), args }).catch((error) => {
       log(`   failed: ${error.message}`);
       return { rows: [{ figure: `${benchmark.name} did not finish`, value: error.message, pass: false }] };
     });
     log(`   done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     sections.push({ name: benchmark.name, title: benchmark.title, rows, notes });
+    await server.stop();
+    server = undefined;
   }
 } finally {
   if (sections.length) report(sections, context, names);
-  log("stopping wrangler dev …");
-  await server.stop();
+  await server?.stop();
 }
