@@ -43,6 +43,8 @@ function toStoredSteps(input: StepUpsert[], existing: StoredStep[] = []): Stored
       name: step.name,
       type: step.type,
       controlValues: step.controlValues ?? previous?.controlValues ?? {},
+      // A code-first step's control schema comes from its bridge, not from the request: keep it.
+      ...(previous?.controlSchema ? { controlSchema: previous.controlSchema } : {}),
     };
   });
 }

@@ -205,6 +205,32 @@ describe("running code-first workflows on the bridge", { timeout: 20_000 }, () =
     expect((await inbox(tenant, "ada")).map((n) => n.subject)).toEqual(["Edited in the dashboard"]);
   });
 
+  it("takes control values from a full update (PUT) too, keeping the bridge's control schema", async () => {
+    const { tenant, server } = await syncedTenant();
+    const current = (await (await server("/v2/workflows/bridge-welcome")).json<{ data: WorkflowDto }>()).data;
+    const res = await server("/v2/workflows/bridge-welcome", {
+      method: "PUT",
+      body: {
+        name: current.name,
+        origin: "external",
+        preferences: {},
+        steps: current.steps.map((step) => ({
+          _id: (step as unknown as { _id: string })._id,
+          name: step.stepId,
+          type: step.type,
+          controlValues: step.stepId === "inbox" ? { subject: "Set with PUT" } : {},
+        })),
+      },
+    });
+    expect(res.status).toBe(200);
+    const updated = (await res.json<{ data: WorkflowDto }>()).data;
+    expect(updated.steps[1]?.controls.dataSchema).toMatchObject({
+      properties: { subject: { type: "string" } },
+    });
+    await trigger(server, "bridge-welcome");
+    expect((await inbox(tenant, "ada")).map((n) => n.subject)).toEqual(["Set with PUT"]);
+  });
+
   it("records a step the bridge's skip function skipped", async () => {
     const { tenant, server } = await syncedTenant();
     await trigger(server, "bridge-welcome", { payload: { mute: true }, transactionId: "tx-muted" });
