@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Tenant } from "../app-env";
 import { database } from "../db/client";
-import { environments } from "../db/schema";
+import { tenantByApplicationIdentifier } from "../environments/tenant";
 import { triggerBody } from "../events/trigger.schemas";
 import { type Background, triggerWorkflow } from "../events/trigger.service";
 import { HttpError } from "../http/http-error";
@@ -37,18 +36,7 @@ export async function triggerDemo(
   background: Background,
 ) {
   const db = database(env);
-  const [tenant] = await db
-    .select({
-      id: environments.id,
-      organizationId: environments.organizationId,
-      name: environments.name,
-      type: environments.type,
-      identifier: environments.identifier,
-    })
-    .from(environments)
-    .where(eq(environments.identifier, input.applicationIdentifier))
-    .limit(1);
-  if (!tenant) throw HttpError.badRequest("Please provide a valid application identifier");
+  const tenant = await tenantByApplicationIdentifier(db, input.applicationIdentifier);
   if (tenant.type !== "dev") {
     throw new HttpError(403, "The demo only triggers workflows in a development environment");
   }

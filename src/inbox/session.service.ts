@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
 import type { Tenant } from "../app-env";
 import { signInboxToken } from "../auth/inbox-token";
 import { database } from "../db/client";
-import { environments } from "../db/schema";
+import { tenantByApplicationIdentifier } from "../environments/tenant";
 import { HttpError } from "../http/http-error";
 import { upsertSubscriber } from "../subscribers/subscriber.service";
 import type { SessionInput } from "./inbox.schemas";
@@ -18,18 +17,7 @@ const maxSnoozeDurationHours = 90 * 24;
  */
 export async function openSession(env: Env, input: SessionInput) {
   const db = database(env);
-  const [tenant] = await db
-    .select({
-      id: environments.id,
-      organizationId: environments.organizationId,
-      name: environments.name,
-      type: environments.type,
-      identifier: environments.identifier,
-    })
-    .from(environments)
-    .where(eq(environments.identifier, input.applicationIdentifier))
-    .limit(1);
-  if (!tenant) throw HttpError.badRequest("Please provide a valid application identifier");
+  const tenant = await tenantByApplicationIdentifier(db, input.applicationIdentifier);
 
   const subscriberId = input.subscriber?.subscriberId || input.subscriberId;
   if (!subscriberId) throw HttpError.badRequest("subscriber.subscriberId is required");

@@ -3,6 +3,7 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv, Tenant } from "../../app-env";
 import { database } from "../../db/client";
 import { apiKeys, environments } from "../../db/schema";
+import { tenantColumns } from "../../environments/tenant";
 import { HttpError } from "../../http/http-error";
 import { sha256Hex } from "../../lib/crypto";
 
@@ -27,13 +28,7 @@ function parseApiKey(header: string | undefined): string {
 /** The environment a secret key belongs to; 401 when no key matches. */
 export async function findTenant(env: Env, secret: string): Promise<Tenant> {
   const [tenant] = await database(env)
-    .select({
-      id: environments.id,
-      organizationId: environments.organizationId,
-      name: environments.name,
-      type: environments.type,
-      identifier: environments.identifier,
-    })
+    .select(tenantColumns)
     .from(apiKeys)
     .innerJoin(environments, eq(environments.id, apiKeys.environmentId))
     .where(eq(apiKeys.keyHash, await sha256Hex(secret)))
