@@ -227,6 +227,8 @@ export const topics = sqliteTable(
     organizationId: text("organization_id").notNull(),
     key: text("key").notNull(),
     name: text("name"),
+    /** Novu's topic `data`: flat key/value pairs the caller attaches (null when none). */
+    data: text("data", { mode: "json" }).$type<Record<string, string | number | boolean | string[]>>(),
     ...timestamps,
   },
   (t) => [uniqueIndex("topics_environment_key").on(t.environmentId, t.key)],

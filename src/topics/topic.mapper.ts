@@ -7,6 +7,7 @@ export function toTopicDto(row: TopicRow) {
     _id: row.id,
     key: row.key,
     name: row.name ?? undefined,
+    data: row.data ?? undefined,
     createdAt: toIso(row.createdAt),
     updatedAt: toIso(row.updatedAt),
   };

@@ -22,12 +22,27 @@ export const subscriptionParam = topicKeyParam.extend({
     .openapi({ param: { name: "identifier", in: "path" } }),
 });
 
+const dataValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+/** Novu's limit on a topic's `data`, measured as its JSON text. */
+const maxDataBytes = 64 * 1024;
+
+/** Flat key/value pairs of scalars (or string lists); `null` clears what is stored. */
+export const topicData = z
+  .record(z.string(), dataValue)
+  .refine((data) => new TextEncoder().encode(JSON.stringify(data)).byteLength <= maxDataBytes, {
+    message: "data must not exceed 64KB",
+  })
+  .nullable()
+  .openapi({ description: "Custom data of the topic: flat key/value pairs of scalars or string lists" });
+export type TopicData = z.infer<typeof topicData>;
+
 export const upsertTopicBody = z
-  .object({ key: topicKey, name: z.string().max(100).optional() })
+  .object({ key: topicKey, name: z.string().max(100).optional(), data: topicData.optional() })
   .openapi("CreateUpdateTopicRequestDto");
-export const renameTopicBody = z
-  .object({ name: z.string().min(1).max(100) })
+export const updateTopicBody = z
+  .object({ name: z.string().min(1).max(100).optional(), data: topicData.optional() })
   .openapi("UpdateTopicRequestDto");
+export type UpdateTopicInput = z.infer<typeof updateTopicBody>;
 export const listTopicsQuery = cursorQuery.extend({
   key: z.string().optional(),
   name: z.string().optional(),
@@ -79,6 +94,7 @@ export const topicResponse = z
     _id: z.string(),
     key: z.string(),
     name: z.string().optional(),
+    data: z.record(z.string(), dataValue).optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

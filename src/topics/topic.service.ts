@@ -6,7 +6,7 @@ import { chunks, maxBoundParameters, rowsPerInsert } from "../db/limits";
 import { type SubscriberRow, subscribers, type TopicRow, topicSubscriptions, topics } from "../db/schema";
 import { HttpError } from "../http/http-error";
 import { objectId } from "../lib/ids";
-import type { SubscriptionTarget } from "./topic.schemas";
+import type { SubscriptionTarget, TopicData, UpdateTopicInput } from "./topic.schemas";
 
 export async function findTopic(db: Database, tenant: Tenant, key: string) {
   const [row] = await db
@@ -23,11 +23,14 @@ export async function getTopic(db: Database, tenant: Tenant, key: string): Promi
   return row;
 }
 
-/** Creates the topic, or renames it when it exists (Novu's upsert); `failIfExists` turns the latter into a 409. */
+/**
+ * Creates the topic, or updates its name and data when it exists (Novu's upsert); `failIfExists` turns the latter
+ * into a 409. Fields left out keep their stored value; `data: null` clears the data.
+ */
 export async function upsertTopic(
   db: Database,
   tenant: Tenant,
-  input: { key: string; name?: string },
+  input: { key: string; name?: string; data?: TopicData },
   failIfExists: boolean,
 ): Promise<{ row: TopicRow; created: boolean }> {
   const existing = await findTopic(db, tenant, input.key);
@@ -41,27 +44,33 @@ export async function upsertTopic(
       organizationId: tenant.organizationId,
       key: input.key,
       name: input.name ?? null,
+      data: input.data ?? null,
       createdAt: now,
       updatedAt: now,
     })
     .onConflictDoUpdate({
       target: [topics.environmentId, topics.key],
-      set: { ...(input.name !== undefined ? { name: input.name } : {}), updatedAt: now },
+      set: {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.data !== undefined ? { data: input.data } : {}),
+        updatedAt: now,
+      },
     })
     .returning();
   if (!row) throw new Error("topic upsert returned no row");
   return { row, created: !existing };
 }
 
-export async function renameTopic(
+/** Changes the name and/or data of a topic; a field left out keeps its value, `data: null` clears the data. */
+export async function updateTopic(
   db: Database,
   tenant: Tenant,
   key: string,
-  name: string,
+  input: UpdateTopicInput,
 ): Promise<TopicRow> {
   const [row] = await db
     .update(topics)
-    .set({ name, updatedAt: Date.now() })
+    .set({ name: input.name, data: input.data, updatedAt: Date.now() })
     .where(and(eq(topics.environmentId, tenant.id), eq(topics.key, key)))
     .returning();
   if (!row) throw HttpError.notFound(`Topic '${key}' was not found`);

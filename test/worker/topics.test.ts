@@ -75,6 +75,33 @@ describe("/v2/topics", () => {
     expect(left.data.map((s) => s.subscriber.subscriberId)).toEqual(["b"]);
   });
 
+  it("keeps a topic's data through upsert and update, clears it with null and refuses nested or oversized data", async () => {
+    const server = api(await createTenant());
+    const data = { plan: "pro", seats: 5, beta: true, regions: ["eu", "us"] };
+    const created = await server("/v2/topics", { method: "POST", body: { key: "teams", data } });
+    expect(await created.json()).toMatchObject({ data: { key: "teams", data } });
+    // An upsert that names no data keeps what is stored.
+    await server("/v2/topics", { method: "POST", body: { key: "teams", name: "Teams" } });
+    expect(await (await server("/v2/topics/teams")).json()).toMatchObject({ data: { name: "Teams", data } });
+
+    const patched = await server("/v2/topics/teams", { method: "PATCH", body: { data: { plan: "team" } } });
+    expect(await patched.json()).toMatchObject({ data: { name: "Teams", data: { plan: "team" } } });
+    const cleared = await (await server("/v2/topics/teams", { method: "PATCH", body: { data: null } })).json<{
+      data: Record<string, unknown>;
+    }>();
+    expect(cleared.data).not.toHaveProperty("data");
+
+    for (const bad of [{ nested: { a: 1 } }, { list: [1, 2] }, { big: "x".repeat(70_000) }]) {
+      const res = await server("/v2/topics/teams", { method: "PATCH", body: { data: bad } });
+      expect([400, 422]).toContain(res.status);
+      expect(await res.json()).toMatchObject({ statusCode: res.status });
+    }
+    const other = api(await createTenant());
+    expect((await other("/v2/topics/teams", { method: "PATCH", body: { data: { x: "y" } } })).status).toBe(
+      404,
+    );
+  });
+
   it("rejects bad keys and empty subscription lists", async () => {
     const server = api(await createTenant());
     expect((await server("/v2/topics", { method: "POST", body: { key: "has space" } })).status).toBe(422);

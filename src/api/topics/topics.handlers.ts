@@ -47,9 +47,9 @@ export const retrieve: RouteHandler<typeof routes.retrieve, AppEnv> = async (c) 
   return c.json({ data: toTopicDto(row) }, 200);
 };
 
-export const rename: RouteHandler<typeof routes.rename, AppEnv> = async (c) => {
+export const update: RouteHandler<typeof routes.update, AppEnv> = async (c) => {
   const { topicKey } = c.req.valid("param");
-  const row = await topics.renameTopic(database(c.env), c.get("tenant"), topicKey, c.req.valid("json").name);
+  const row = await topics.updateTopic(database(c.env), c.get("tenant"), topicKey, c.req.valid("json"));
   return c.json({ data: toTopicDto(row) }, 200);
 };
 

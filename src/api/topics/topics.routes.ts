@@ -7,7 +7,6 @@ import {
   deleteSubscriptionsBody,
   listSubscriptionsQuery,
   listTopicsQuery,
-  renameTopicBody,
   subscriptionDetailsResponse,
   subscriptionParam,
   subscriptionResponse,
@@ -16,6 +15,7 @@ import {
   topicMembership,
   topicResponse,
   updateSubscriptionBody,
+  updateTopicBody,
   upsertTopicBody,
 } from "../../topics/topic.schemas";
 
@@ -61,12 +61,12 @@ export const retrieve = createRoute({
   responses: { 200: topic, ...commonErrors, ...notFound },
 });
 
-export const rename = createRoute({
+export const update = createRoute({
   method: "patch",
   path: "/v2/topics/{topicKey}",
   tags,
-  summary: "Rename a topic",
-  request: { params: topicKeyParam, body: jsonBody(renameTopicBody) },
+  summary: "Update a topic's name and data",
+  request: { params: topicKeyParam, body: jsonBody(updateTopicBody) },
   responses: { 200: topic, ...commonErrors, ...notFound },
 });
 

@@ -37,6 +37,24 @@ describe("topics", () => {
     await expectNotFound(development.topics.get(`${run}-other`));
   });
 
+  it("keeps a topic's data on create, get, list and update", async () => {
+    const dataKey = `${run}-data`;
+    const data = { plan: "pro", seats: 3, beta: false, regions: ["eu"] };
+    const created = await development.topics.create({ key: dataKey, name: "With data", data });
+    expect(created.result).toMatchObject({ key: dataKey, data });
+    expect((await development.topics.get(dataKey)).result.data).toEqual(data);
+    expect((await development.topics.list({ key: dataKey })).result.data[0]?.data).toEqual(data);
+
+    const updated = await development.topics.update({ data: { plan: "team" } }, dataKey);
+    expect(updated.result).toMatchObject({ name: "With data", data: { plan: "team" } });
+    const cleared = await development.topics.update({ data: null }, dataKey);
+    expect(cleared.result.data).toBeUndefined();
+
+    await expectRawInvalid(`/v2/topics/${dataKey}`, { method: "PATCH", body: { data: { deep: { a: 1 } } } });
+    await expectRawInvalid("/v2/topics", { body: { key: `${run}-bad-data`, data: "not an object" } });
+    await development.topics.delete(dataKey);
+  });
+
   it("adds, lists, checks, updates and removes subscriptions", async () => {
     for (const id of ["a", "b"]) await development.subscribers.create({ subscriberId: `${run}-${id}` });
     const added = await development.topics.subscriptions.create(
