@@ -72,7 +72,13 @@ export async function setCredentials(
       ),
     )
     .limit(1);
-  const channel = integration ? { ...input, _integrationId: integration.id } : input;
+  // Novu refuses credentials no integration of the environment could ever deliver through.
+  if (!integration) {
+    throw HttpError.notFound(
+      `Subscribers environment (${tenant.id}) do not have active ${input.providerId} integration.`,
+    );
+  }
+  const channel = { ...input, _integrationId: integration.id };
   return saveChannels(db, tenant, subscriberId, mergeCredentials(subscriber.channels, channel, replace));
 }
 

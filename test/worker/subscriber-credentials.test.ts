@@ -7,17 +7,30 @@ type Subscriber = {
   isOnline: boolean | null;
 };
 
+/** An inactive integration of `providerId`: enough for credentials to bind to, without delivering anything. */
+async function integration(
+  server: ReturnType<typeof api>,
+  providerId: string,
+  channel: string,
+  identifier?: string,
+): Promise<string> {
+  const res = await server("/v1/integrations", { method: "POST", body: { providerId, channel, identifier } });
+  expect(res.status).toBe(201);
+  return (await res.json<{ data: { _id: string } }>()).data._id;
+}
+
 describe("/v1/subscribers extras", () => {
   it("replaces, appends and removes provider credentials", async () => {
     const server = api(await createTenant());
     await server("/v2/subscribers", { method: "POST", body: { subscriberId: "s" } });
+    const fcm = await integration(server, "fcm", "push");
+    await integration(server, "slack", "chat");
     const put = await server("/v1/subscribers/s/credentials", {
       method: "PUT",
       body: { providerId: "fcm", credentials: { deviceTokens: ["a", "b"] } },
     });
-    // No fcm integration exists in this environment, so `_integrationId` (which the SDK requires) is empty.
     expect((await put.json<{ data: Subscriber }>()).data.channels).toEqual([
-      { providerId: "fcm", credentials: { deviceTokens: ["a", "b"] }, _integrationId: "" },
+      { providerId: "fcm", credentials: { deviceTokens: ["a", "b"] }, _integrationId: fcm },
     ]);
 
     const patch = await server("/v1/subscribers/s/credentials", {
@@ -57,6 +70,47 @@ describe("/v1/subscribers extras", () => {
     expect(
       (await server("/v1/subscribers/s/credentials", { method: "PUT", body: { credentials: {} } })).status,
     ).toBe(422);
+  });
+
+  it("answers 404 for a provider or integration identifier the environment has no integration for", async () => {
+    const tenant = await createTenant();
+    const server = api(tenant);
+    await server("/v2/subscribers", { method: "POST", body: { subscriberId: "s" } });
+    const apns = await integration(server, "apns", "push", "apns-main");
+    const set = (method: string, body: unknown) => server("/v1/subscribers/s/credentials", { method, body });
+
+    for (const method of ["PUT", "PATCH"]) {
+      const missing = await set(method, { providerId: "fcm", credentials: { deviceTokens: ["t"] } });
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toMatchObject({
+        statusCode: 404,
+        message: `Subscribers environment (${tenant.environmentId}) do not have active fcm integration.`,
+      });
+      const unknownIdentifier = await set(method, {
+        providerId: "apns",
+        integrationIdentifier: "apns-other",
+        credentials: { deviceTokens: ["t"] },
+      });
+      expect(unknownIdentifier.status).toBe(404);
+    }
+    // Another environment's integration of that provider does not count.
+    await integration(api(await createTenant()), "fcm", "push");
+    expect((await set("PUT", { providerId: "fcm", credentials: { deviceTokens: ["t"] } })).status).toBe(404);
+    const unchanged = await (await server("/v2/subscribers/s")).json<{ data: Subscriber }>();
+    expect(unchanged.data.channels).toEqual([]);
+
+    const named = await set("PATCH", {
+      providerId: "apns",
+      integrationIdentifier: "apns-main",
+      credentials: { deviceTokens: ["t"] },
+    });
+    expect((await named.json<{ data: Subscriber }>()).data.channels).toEqual([
+      expect.objectContaining({
+        providerId: "apns",
+        integrationIdentifier: "apns-main",
+        _integrationId: apns,
+      }),
+    ]);
   });
 
   it("sets the online status", async () => {

@@ -1,6 +1,6 @@
 // The v1 subscriber operations @novu/api still calls: credentials, online status, bulk create, the feed, unseen
 // count and message marks, each asserting the SDK's typed result; then bad input and another environment's key.
-import { describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   development,
   expectNotFound,
@@ -13,6 +13,27 @@ import {
 
 const run = uniqueId("subs1");
 const workflowId = `${run}-wf`;
+
+// Credentials bind to an integration of their provider (Novu answers 404 without one). Inactive, so the shared
+// development environment delivers nothing through them; removed when the file ends.
+const integrationIds: string[] = [];
+beforeAll(async () => {
+  for (const [providerId, channel] of [
+    ["fcm", "push"],
+    ["slack", "chat"],
+  ] as const) {
+    const { result } = await development.integrations.create({
+      providerId,
+      channel,
+      identifier: `${run}-${providerId}`,
+      active: false,
+    });
+    integrationIds.push(result.id ?? "");
+  }
+});
+afterAll(async () => {
+  for (const id of integrationIds) await development.integrations.delete(id);
+});
 
 describe("subscribers (v1)", () => {
   it("replaces, appends and deletes provider credentials", async () => {
@@ -164,6 +185,18 @@ describe("subscribers (v1)", () => {
       ),
     );
     await expectNotFound(development.subscribers.credentials.delete(subscriberId, "fcm"));
+    // A provider (or integration identifier) the environment has no integration for.
+    for (const credentials of [
+      { providerId: "apns" as const, credentials: { deviceTokens: ["x"] } },
+      {
+        providerId: "fcm" as const,
+        integrationIdentifier: `${run}-no-such`,
+        credentials: { deviceTokens: ["x"] },
+      },
+    ]) {
+      await expectNotFound(development.subscribers.credentials.update(credentials, subscriberId));
+      await expectNotFound(development.subscribers.credentials.append(credentials, subscriberId));
+    }
     await expectNotFound(development.subscribers.properties.updateOnlineFlag({ isOnline: true }, ghost));
     await expectNotFound(development.subscribers.notifications.feed({ subscriberId: ghost }));
     await expectNotFound(
