@@ -63,7 +63,8 @@ async function fanOut(api, n, timeoutSeconds) {
         `fan-out to ${n} stalled: ${count} served after ${((now - started) / 1000).toFixed(0)} s`,
       );
     await sleep(100);
-    const counted = await countFrom(api, transactionId, count);
+    // A poll can wait long while the single local isolate runs a batch of pages; it is a slow poll, not a failure.
+    const counted = await countFrom(api, transactionId, count).catch(() => count);
     if (counted > count) progressed = performance.now();
     count = counted;
     shown(count);
@@ -93,17 +94,32 @@ export default {
     const sizes = process.env.BENCH_FANOUT_SIZES
       ? process.env.BENCH_FANOUT_SIZES.split(",").map(Number)
       : [1_000, 10_000, ...(args.flags.has("fanout-100k") ? [100_000] : [])];
+    // A size that fails (or stalls) is recorded with what it reached; the larger sizes are then not attempted.
     const seconds = {};
-    for (const n of sizes) seconds[n] = await fanOut(api, n, Math.max(120, n / 20));
+    const rows = [];
+    for (const n of sizes) {
+      const target = targetSeconds[n] ? `< ${targetSeconds[n]} s` : "";
+      try {
+        seconds[n] = await fanOut(api, n, Math.max(120, n / 20));
+      } catch (error) {
+        rows.push({
+          figure: `fan-out to ${n.toLocaleString("en")} s`,
+          value: error.message,
+          target,
+          pass: false,
+        });
+        break;
+      }
+      rows.push({
+        figure: `fan-out to ${n.toLocaleString("en")} s`,
+        value: round(seconds[n], 2),
+        target,
+        pass: targetSeconds[n] ? seconds[n] < targetSeconds[n] : undefined,
+      });
+    }
     const perSubscriber = (n) => (seconds[n] * 1000) / n;
     const smallest = sizes[0];
-    const rows = sizes.map((n) => ({
-      figure: `fan-out to ${n.toLocaleString("en")} s`,
-      value: round(seconds[n], 2),
-      target: targetSeconds[n] ? `< ${targetSeconds[n]} s` : "",
-      pass: targetSeconds[n] ? seconds[n] < targetSeconds[n] : undefined,
-    }));
-    for (const n of sizes.slice(1)) {
+    for (const n of sizes.slice(1).filter((n) => seconds[n] !== undefined)) {
       const ratio = perSubscriber(n) / perSubscriber(smallest);
       rows.push({
         figure: `ms per subscriber at ${n.toLocaleString("en")} (baseline: at ${smallest.toLocaleString("en")})`,
@@ -114,6 +130,11 @@ export default {
         pass: ratio <= 1.5,
       });
     }
+    if (seconds[smallest] !== undefined)
+      rows.push({
+        figure: `ms per subscriber at ${smallest.toLocaleString("en")}`,
+        value: round(perSubscriber(smallest), 3),
+      });
     return { rows };
   },
 };

@@ -13,9 +13,16 @@ export function apiClient(server) {
       signal: AbortSignal.timeout(30_000),
     });
   /** Sends and returns the parsed body; a non-2xx answer throws, since setup must not silently half-succeed. */
-  const json = async (path, options) => {
+  const json = async (path, options, attempt = 1) => {
     const res = await send(path, options);
     const text = await res.text();
+    // wrangler dev answers this when its runtime restarted under the request; it asks for the request again, and
+    // every bench write is idempotent (fixed subscriberIds and transactionIds), so it is sent again, and logged.
+    if (res.status === 503 && text.includes("restarted mid-request") && attempt < 4) {
+      log(`  runtime restarted during ${path}; sending it again`);
+      await sleep(1000);
+      return json(path, options, attempt + 1);
+    }
     if (!res.ok)
       throw new Error(
         `${options?.method ?? (options?.body ? "POST" : "GET")} ${path} → ${res.status} ${text}`,
