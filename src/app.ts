@@ -36,13 +36,20 @@ import { jsonDepthLimit } from "./middleware/json-depth";
 import { payloadLimit } from "./middleware/payload-limit";
 import { rateLimit } from "./middleware/rate-limit";
 
-const publicPaths = new Set(["/v1/health-check"]);
+/** The chat OAuth callback is trusted through its signed state, not a key. */
+const publicPaths = new Set(["/v1/health-check", "/v1/integrations/chat/oauth/callback"]);
+
+/** Telegram posts bot updates without a key: the secret token registered with the webhook authenticates them. */
+const telegramWebhooks = "/v1/integrations/webhook/";
 
 /** Providers post their delivery events without a key: the path names the environment and integration. */
 const inboundWebhooks = "/v2/inbound-webhooks/";
 
 const serverApiAuth = createMiddleware<AppEnv>((c, next) =>
-  c.req.path.startsWith("/v1/inbox/") || c.req.path.startsWith(inboundWebhooks) || publicPaths.has(c.req.path)
+  c.req.path.startsWith("/v1/inbox/") ||
+  c.req.path.startsWith(inboundWebhooks) ||
+  c.req.path.startsWith(telegramWebhooks) ||
+  publicPaths.has(c.req.path)
     ? next()
     : apiKeyAuth(c, next),
 );
