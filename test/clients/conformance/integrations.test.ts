@@ -2,9 +2,19 @@
 // bad input, unknown ids and another environment's key. An active email integration would change what every
 // email step of the shared development environment does, so this file works in an environment of its own.
 
+import type { Server } from "node:http";
 import type { Novu } from "@novu/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNotFound, expectRawInvalid, isolatedEnvironment, production, uniqueId } from "./helpers";
+import { type RecordedRequest, startRecordingServer } from "../../support/recording-server";
+import {
+  apiUrl,
+  expectNotFound,
+  expectRawInvalid,
+  isolatedEnvironment,
+  production,
+  rejection,
+  uniqueId,
+} from "./helpers";
 
 const run = uniqueId("integrations");
 let env: Awaited<ReturnType<typeof isolatedEnvironment>>;
@@ -12,13 +22,40 @@ let isolated: Novu;
 let environmentId = "";
 let environmentKey = "";
 
+// Stands in for Slack's, SendGrid's and Telegram's API hosts (each integration's `baseUrl`), in this process.
+let providers: { url: string; server: Server };
+
 beforeAll(async () => {
+  providers = await startRecordingServer();
   env = await isolatedEnvironment(run);
   ({ novu: isolated, id: environmentId, secretKey: environmentKey } = env);
 });
 afterAll(async () => {
   await env?.remove();
+  providers?.server.closeAllConnections();
+  await new Promise<void>((resolve) => (providers ? providers.server.close(() => resolve()) : resolve()));
 });
+
+/** A path prefix of its own on the recording host, as an integration's `baseUrl`. */
+function providerHost(name: string) {
+  const prefix = `/${run}-${name}`;
+  return {
+    baseUrl: `${providers.url}${prefix}`,
+    script: (path: string, answers: Array<{ status: number; body?: string }>) =>
+      fetch(`${providers.url}/__script`, {
+        method: "POST",
+        body: JSON.stringify({ path: `${prefix}${path}`, answers }),
+      }),
+    requests: async () =>
+      (await (await fetch(`${providers.url}/__requests?prefix=${prefix}`)).json()) as RecordedRequest[],
+  };
+}
+
+const authorizeParams = (url: string) => {
+  const parsed = new URL(url);
+  expect(`${parsed.origin}${parsed.pathname}`).toBe("https://slack.com/oauth/v2/authorize");
+  return parsed.searchParams;
+};
 
 describe("integrations", () => {
   it("creates, lists, updates, sets primary and deletes integrations", async () => {
@@ -132,5 +169,233 @@ describe("integrations", () => {
     await expectNotFound(production.integrations.delete(id));
     expect((await production.integrations.list()).result.map((i) => i.id)).not.toContain(id);
     expect((await isolated.integrations.list()).result.find((i) => i.id === id)?.active).toBe(false);
+  });
+
+  it("runs Slack's OAuth: URLs for connect and link_user, then the callback stores the connection and the user", async () => {
+    const slack = providerHost("slack");
+    const identifier = `${run}-slack`;
+    await isolated.integrations.create({
+      providerId: "slack",
+      channel: "chat",
+      identifier,
+      credentials: { clientId: "cid-conf", secretKey: "csecret-conf", baseUrl: slack.baseUrl },
+    });
+    const subscriberId = `${run}-ada`;
+    await isolated.subscribers.create({ subscriberId });
+    const callback = `${apiUrl}/v1/integrations/chat/oauth/callback`;
+
+    const chat = await isolated.integrations.generateChatOAuthUrl({
+      integrationIdentifier: identifier,
+      subscriberId,
+      connectionIdentifier: `${run}-conn`,
+      scope: ["chat:write"],
+      autoLinkUser: true,
+    });
+    const params = authorizeParams(chat.result.url);
+    expect(Object.fromEntries(params)).toMatchObject({
+      client_id: "cid-conf",
+      scope: "chat:write",
+      redirect_uri: callback,
+    });
+    await slack.script("/api/oauth.v2.access", [
+      {
+        status: 200,
+        body: JSON.stringify({
+          ok: true,
+          access_token: "xoxb-conf",
+          team: { id: "T-CONF", name: "Conformance" },
+          authed_user: { id: "U-CONF" },
+        }),
+      },
+    ]);
+    const landed = await fetch(
+      `${callback}?${new URLSearchParams({ code: "code-1", state: params.get("state") ?? "" })}`,
+    );
+    expect(landed.status).toBe(200);
+    const [exchange] = await slack.requests();
+    expect(Object.fromEntries(new URLSearchParams(exchange?.body))).toEqual({
+      code: "code-1",
+      redirect_uri: callback,
+      client_id: "cid-conf",
+      client_secret: "csecret-conf",
+    });
+    const connection = await isolated.channelConnections.retrieve(`${run}-conn`);
+    expect(connection.result).toMatchObject({
+      identifier: `${run}-conn`,
+      integrationIdentifier: identifier,
+      subscriberId,
+      workspace: { id: "T-CONF", name: "Conformance" },
+    });
+    const endpoints = await isolated.channelEndpoints.list({
+      subscriberId,
+      integrationIdentifier: identifier,
+    });
+    expect(endpoints.result.data).toEqual([
+      expect.objectContaining({
+        type: "slack_user",
+        endpoint: { userId: "U-CONF" },
+        connectionIdentifier: `${run}-conn`,
+      }),
+    ]);
+
+    const connect = await isolated.integrations.generateConnectOAuthUrl({
+      integrationIdentifier: identifier,
+      subscriberId,
+    });
+    expect(authorizeParams(connect.result.url).get("scope")).toContain("chat:write");
+    const linkUser = await isolated.integrations.generateLinkUserOAuthUrl({
+      integrationIdentifier: identifier,
+      subscriberId,
+    });
+    expect(authorizeParams(linkUser.result.url).get("user_scope")).toBe("identity.basic");
+    const link = await isolated.integrations.linkChannelEndpoint({
+      integrationIdentifier: identifier,
+      subscriberId,
+    });
+    expect(authorizeParams(link.result.url).get("user_scope")).toBe("identity.basic");
+    expect(link.result.providerMetadata).toEqual({ expiresAt: expect.any(String) });
+
+    // A state that was tampered with is refused, and Slack is not asked again.
+    const state = params.get("state") ?? "";
+    const tampered = `${state.slice(0, -4)}AAAA`;
+    const refused = await fetch(`${callback}?${new URLSearchParams({ code: "code-2", state: tampered })}`);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ statusCode: 400 });
+    expect(await slack.requests()).toHaveLength(1);
+  });
+
+  it("auto-configures SendGrid's event webhook to this platform's inbound webhook URL", async () => {
+    const sendgrid = providerHost("sendgrid");
+    const { result } = await isolated.integrations.create({
+      providerId: "sendgrid",
+      channel: "email",
+      identifier: `${run}-sendgrid-hooks`,
+      credentials: { apiKey: "SG.conf", baseUrl: sendgrid.baseUrl },
+    });
+    const id = result.id ?? "";
+    const configured = await isolated.integrations.integrationsControllerAutoConfigureIntegration(id);
+    expect(configured.result).toMatchObject({
+      success: true,
+      message: "Integration auto-configured successfully",
+    });
+    const [settings] = await sendgrid.requests();
+    expect(settings?.method).toBe("PATCH");
+    expect(JSON.parse(settings?.body ?? "{}")).toMatchObject({
+      enabled: true,
+      url: `${apiUrl}/v2/inbound-webhooks/delivery-providers/${environmentId}/${id}`,
+    });
+    const listed = await isolated.integrations.list();
+    expect(listed.result.find((i) => i.id === id)?.configurations).toMatchObject({
+      inboundWebhookEnabled: true,
+    });
+
+    const sms = await isolated.integrations.create({
+      providerId: "twilio",
+      channel: "sms",
+      identifier: `${run}-sms`,
+    });
+    const unsupported = await isolated.integrations.integrationsControllerAutoConfigureIntegration(
+      sms.result.id ?? "",
+    );
+    expect(unsupported.result).toEqual({
+      success: false,
+      message: "Auto-configuration is not supported for provider: twilio",
+    });
+    await expectNotFound(
+      isolated.integrations.integrationsControllerAutoConfigureIntegration("000000000000000000000000"),
+    );
+    await expectNotFound(production.integrations.integrationsControllerAutoConfigureIntegration(id));
+  });
+
+  it("configures a Telegram bot's webhook; mobile links answer Novu's errors", async () => {
+    const telegram = providerHost("telegram");
+    await telegram.script("/bot42:conf/setWebhook", [{ status: 200, body: '{"ok":true,"result":true}' }]);
+    await telegram.script("/bot42:conf/getMe", [
+      { status: 200, body: '{"ok":true,"result":{"username":"ConfBot"}}' },
+    ]);
+    const identifier = `${run}-telegram`;
+    await isolated.integrations.create({
+      providerId: "telegram",
+      channel: "chat",
+      identifier,
+      credentials: { apiToken: "42:conf", baseUrl: telegram.baseUrl },
+    });
+    const { result } =
+      await isolated.integrations.integrationsControllerConfigureIntegrationWebhook(identifier);
+    expect(result).toMatchObject({
+      webhookUrl: `${apiUrl}/v1/integrations/webhook/${environmentId}/${identifier}`,
+      botUsername: "ConfBot",
+    });
+    const [registration] = await telegram.requests();
+    const { secret_token } = JSON.parse(registration?.body ?? "{}") as { secret_token: string };
+    const update = (secret: string) =>
+      fetch(result.webhookUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+        body: JSON.stringify({ update_id: 1, message: { chat: { id: 1 }, text: "hello" } }),
+      });
+    expect((await update(secret_token)).status).toBe(200);
+    expect((await update("forged")).status).toBe(401);
+
+    const noAgent = await rejection(
+      isolated.integrations.createMobileLink({ subscriberId: `${run}-ada` }, identifier),
+    );
+    expect(noAgent.statusCode).toBe(404);
+    expect(JSON.parse(noAgent.body)).toMatchObject({
+      message: "This Telegram integration is not linked to any agent.",
+    });
+    const notTelegram = await rejection(isolated.integrations.createMobileLink({}, `${run}-slack`));
+    expect(notTelegram.statusCode).toBe(400);
+    await expectNotFound(isolated.integrations.createMobileLink({}, `${run}-nope`));
+    await expectNotFound(
+      isolated.integrations.integrationsControllerConfigureIntegrationWebhook(`${run}-nope`),
+    );
+    const wrongProvider = await rejection(
+      isolated.integrations.integrationsControllerConfigureIntegrationWebhook(`${run}-slack`),
+    );
+    expect(wrongProvider.statusCode).toBe(400);
+  });
+
+  it("refuses malformed OAuth requests, unknown integrations and another environment's key", async () => {
+    const asIsolated = { secretKey: environmentKey };
+    await expectRawInvalid("/v1/integrations/chat/oauth", { ...asIsolated, body: { subscriberId: "x" } });
+    await expectRawInvalid("/v1/integrations/chat/oauth", {
+      ...asIsolated,
+      body: { integrationIdentifier: `${run}-slack`, subscriberId: "x", mode: "sideways" },
+    });
+    await expectRawInvalid("/v1/integrations/channel-endpoints/oauth", {
+      ...asIsolated,
+      body: { integrationIdentifier: `${run}-slack` },
+    });
+    await expectRawInvalid("/v1/integrations/channel-endpoints/link", {
+      ...asIsolated,
+      body: { integrationIdentifier: `${run}-slack`, subscriberId: 5 },
+    });
+    await expectNotFound(
+      isolated.integrations.generateChatOAuthUrl({
+        integrationIdentifier: `${run}-nope`,
+        subscriberId: `${run}-ada`,
+      }),
+    );
+    await expectNotFound(
+      production.integrations.generateChatOAuthUrl({
+        integrationIdentifier: `${run}-slack`,
+        subscriberId: `${run}-ada`,
+      }),
+    );
+    await expectNotFound(
+      production.integrations.linkChannelEndpoint({
+        integrationIdentifier: `${run}-slack`,
+        subscriberId: `${run}-ada`,
+      }),
+    );
+    // Telegram's deep-link flow needs a telegram_chat channel endpoint this platform does not store.
+    const telegramLink = await rejection(
+      isolated.integrations.linkChannelEndpoint({
+        integrationIdentifier: `${run}-telegram`,
+        subscriberId: `${run}-ada`,
+      }),
+    );
+    expect(telegramLink.statusCode).toBe(400);
   });
 });
