@@ -50,8 +50,13 @@ export default {
         const failed = data.filter((result) => !result.acknowledged);
         if (failed.length) throw new Error(`bulk trigger failed: ${JSON.stringify(failed[0])}`);
       });
-      const deadline = performance.now() + Math.max(300, sends / 10) * 1000;
-      while (provider.received.size < sends && performance.now() < deadline) await sleep(200);
+      // Waits while sends keep arriving; a minute without one means the rest are not coming.
+      let seen = provider.received.size;
+      let lastArrival = performance.now();
+      while (provider.received.size < sends && performance.now() - lastArrival < 60_000) {
+        await sleep(200);
+        if (provider.received.size > seen) [seen, lastArrival] = [provider.received.size, performance.now()];
+      }
       const arrivals = [...provider.received.values()];
       const seconds = (Math.max(...arrivals) - started) / 1000;
       const latencies = [...provider.received].map(([email, at]) => at - (sentAt.get(email) ?? Number.NaN));

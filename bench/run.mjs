@@ -37,7 +37,12 @@ log(`benchmarks: ${args.selected.join(", ")}`);
 const context = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, wrangler dev (local)`;
 const sections = [];
 let server;
-const stopOnSignal = () => (server?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+// Interrupted, the benchmarks that finished are still reported.
+const stopOnSignal = () =>
+  (server?.stop() ?? Promise.resolve()).finally(() => {
+    if (sections.length) report(sections, context, names);
+    process.exit(130);
+  });
 process.once("SIGINT", stopOnSignal);
 process.once("SIGTERM", stopOnSignal);
 
