@@ -27,6 +27,8 @@ export default async function setup({ provide }: TestProject) {
     child = started.child;
     const production = keys.environments[1];
     provide("apiUrl", started.url);
+    provide("wranglerLog", logFile);
+    provide("serverSecrets", { signingSecret: keys.signingSecret, encryptionKey: keys.encryptionKey });
     provide("development", development);
     provide("production", {
       secretKey: production.secretKey,

@@ -12,5 +12,9 @@ declare module "vitest" {
     apiUrl: string;
     development: EnvironmentCredentials;
     production: EnvironmentCredentials;
+    /** The file `wrangler dev`'s stdout and stderr go to, for tests that check what the server logs. */
+    wranglerLog: string;
+    /** The Worker's own secrets (`--var`s of `wrangler dev`), which must not show in that log either. */
+    serverSecrets: { signingSecret: string; encryptionKey: string };
   }
 }
