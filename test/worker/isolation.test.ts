@@ -2,6 +2,8 @@
 // environment (of the same organization, and of another organization) reads, changes, deletes and triggers it by
 // every identifier A's resource has, and gets 404 (or an answer that does not contain it); A's resource is the same
 // afterwards. Environment variables belong to the organization, so only another organization is tried on them.
+import { env } from "cloudflare:workers";
+import { SignJWT } from "jose";
 import { describe, expect, it, vi } from "vitest";
 import {
   api,
@@ -719,6 +721,29 @@ describe("environment isolation", { timeout: 30_000 }, () => {
       });
     });
   }
+
+  it("an Inbox token is signed and expires: expired, re-signed and unsigned tokens are refused", async () => {
+    const owner = await createTenant();
+    const claims = { env: owner.environmentId, org: owner.organizationId };
+    const sign = (secret: string, expiresAt: number) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: "HS256" })
+        .setSubject("x")
+        .setAudience("novu-inbox")
+        .setIssuedAt()
+        .setExpirationTime(expiresAt)
+        .sign(new TextEncoder().encode(secret));
+    const inAnHour = Math.floor(Date.now() / 1000) + 3600;
+    const read = (token: string) =>
+      call("/v1/inbox/notifications", { headers: { authorization: `Bearer ${token}` } });
+
+    // The control: the same claims, signed with the platform's secret and not expired, are accepted.
+    expect((await read(await sign(env.NOVU_SIGNING_SECRET, inAnHour))).status).toBe(200);
+    expect((await read(await sign(env.NOVU_SIGNING_SECRET, inAnHour - 7200))).status).toBe(401);
+    expect((await read(await sign("another-secret", inAnHour))).status).toBe(401);
+    const unsigned = `${btoa(JSON.stringify({ alg: "none" }))}.${btoa(JSON.stringify({ ...claims, sub: "x", aud: "novu-inbox" }))}.`;
+    expect((await read(unsigned.replaceAll("=", ""))).status).toBe(401);
+  });
 
   it("an Inbox token for subscriber X reads and changes only X's notifications", async () => {
     const owner = await createTenant();
