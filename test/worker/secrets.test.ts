@@ -1,7 +1,12 @@
 // Secrets never leak: provider credentials, secret environment variables, webhook signing secrets, channel access
 // tokens and the API key itself are stored, used for real deliveries (one of which fails), and then every list, get
 // and error answer is searched as raw text for them.
+import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
+import { database } from "../../src/db/client";
+import { apiKeys } from "../../src/db/schema";
+import { sha256Hex } from "../../src/lib/crypto";
 import { verifyWebhookSignature } from "../../src/webhooks/webhook-signature";
 import { api, call, createTenant, providerPath } from "./fixtures";
 
@@ -281,5 +286,32 @@ describe("secrets never appear in answers", { timeout: 30_000 }, () => {
     expect(texts.find(([where]) => where === "/v1/messages?transactionId=tx-secret")?.[1]).toContain(
       failed?._id ?? "missing",
     );
+  });
+
+  it("keeps API keys only hashed and sealed at rest, through create and regenerate", async () => {
+    const tenant = await createTenant();
+    const created = await data<{ _id: string; apiKeys: Array<{ key: string }> }>(
+      await api(tenant)("/v1/environments", { method: "POST", body: { name: "Staging", color: "#000000" } }),
+    );
+    const firstKey = created.apiKeys[0]?.key ?? "";
+    const regenerated = await data<Array<{ key: string }>>(
+      await call("/v1/environments/api-keys/regenerate", {
+        method: "POST",
+        headers: { authorization: `ApiKey ${firstKey}` },
+      }),
+    );
+    const key = regenerated[0]?.key ?? "";
+    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    expect(key).not.toBe(firstKey);
+
+    const rows = await database(env).select().from(apiKeys).where(eq(apiKeys.environmentId, created._id));
+    expect(rows.map((row) => row.keyHash)).toEqual([await sha256Hex(key)]);
+    const stored = JSON.stringify(rows);
+    expect(stored).not.toContain(key);
+    expect(stored).not.toContain(firstKey);
+    expect(rows[0]?.sealedKey).toMatch(/^v1\./);
+    expect(
+      (await call("/v1/environments/me", { headers: { authorization: `ApiKey ${firstKey}` } })).status,
+    ).toBe(401);
   });
 });
