@@ -113,7 +113,7 @@ export default {
           figure: `workerd RSS slope MB/min (${seconds} s; trend after ${round(warmMinutes * 60, 0)} s warm-up)`,
           value: round(slope, 2),
           baseline: `±${round(2 * standardError, 2)} (2 SE)`,
-          target: "|slope| ≤ 2 SE",
+          target: "abs(slope) ≤ 2 SE",
           pass: flat,
         },
         {
