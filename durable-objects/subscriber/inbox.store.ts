@@ -179,14 +179,14 @@ export function updateMatching(
   patch: NotificationPatch,
   now: number,
   ids?: string[],
-): number {
+): NotificationRow[] {
   const byIds = ids ? inArray(notifications.id, ids) : undefined;
   return db
     .update(notifications)
     .set({ ...patch, updatedAt: now })
     .where(and(whereFilter(filter), byIds))
-    .returning({ id: notifications.id })
-    .all().length;
+    .returning()
+    .all();
 }
 
 export function deleteNotification(db: InboxDb, id: string): boolean {

@@ -3,8 +3,17 @@ import { drizzle } from "drizzle-orm/durable-sqlite";
 import { migrate } from "drizzle-orm/durable-sqlite/migrator";
 import type { ChannelToggles, SubscriberPreferences } from "../../src/engine/preferences";
 import type { RunResult, WorkflowRun } from "../../src/engine/run.types";
+import { engagementJobs, unseenOrUnread } from "./engagement-events";
 import { toInboxNotification, toSocketMessage } from "./inbox.mapper";
-import { digestHistory, digests, notifications, preferences, runs, throttles } from "./inbox.schema";
+import {
+  digestHistory,
+  digests,
+  type NotificationRow,
+  notifications,
+  preferences,
+  runs,
+  throttles,
+} from "./inbox.schema";
 import {
   countNotifications,
   deleteByTransaction,
@@ -100,7 +109,7 @@ export class SubscriberDO extends DurableObject<Env> {
   }
 
   /** Applies one action; undefined when this subscriber has no such notification. */
-  act(id: string, action: NotificationAction): InboxNotification | undefined {
+  async act(id: string, action: NotificationAction): Promise<InboxNotification | undefined> {
     const row = findNotification(this.db, id);
     if (!row) return undefined;
     const now = Date.now();
@@ -108,15 +117,36 @@ export class SubscriberDO extends DurableObject<Env> {
     if (!updated) return undefined;
     if (action.kind === "snooze") void this.scheduleAlarm();
     this.pushCounts();
+    await this.reportEngagement([row], [updated]);
     return toInboxNotification(updated, this.owner());
   }
 
-  actOnMany(action: BulkAction, scope: { filter?: InboxFilter; ids?: string[] }): number {
+  async actOnMany(action: BulkAction, scope: { filter?: InboxFilter; ids?: string[] }): Promise<number> {
     const now = Date.now();
     const plan = bulkPlan(action, now);
-    const changed = updateMatching(this.db, { ...scope.filter, ...plan.filter }, plan.patch, now, scope.ids);
-    if (changed > 0) this.pushCounts();
-    return changed;
+    const filter = { ...scope.filter, ...plan.filter };
+    const before = unseenOrUnread(this.db, filter, scope.ids);
+    const changed = updateMatching(this.db, filter, plan.patch, now, scope.ids);
+    if (changed.length > 0) this.pushCounts();
+    await this.reportEngagement(before, changed);
+    return changed.length;
+  }
+
+  /**
+   * Outbound webhooks hear when in-app messages are first seen or read. The action has happened whatever the queue
+   * does, so a failed send is logged rather than failing the subscriber's request.
+   */
+  private async reportEngagement(before: Parameters<typeof engagementJobs>[2], after: NotificationRow[]) {
+    const [environmentId] = (this.ctx.id.name ?? "").split(":");
+    if (!environmentId) return;
+    const jobs = engagementJobs(environmentId, this.owner().subscriberId, before, after);
+    try {
+      for (let i = 0; i < jobs.length; i += 10) {
+        await this.env.DELIVERIES.sendBatch(jobs.slice(i, i + 10).map((body) => ({ body })));
+      }
+    } catch (error) {
+      console.error("seen/read webhook events could not be queued", error);
+    }
   }
 
   /** The server API's view of this inbox (`GET /v1/messages?channel=in_app&subscriberId=`): Novu's message shape. */
@@ -138,11 +168,9 @@ export class SubscriberDO extends DurableObject<Env> {
   }
 
   /** Marks the given messages (v1 mark-as); unknown ids are left out of the answer. */
-  markAs(ids: string[], action: NotificationAction) {
-    return ids.flatMap((id) => {
-      const updated = this.act(id, action);
-      return updated ? [toSocketMessage(updated)] : [];
-    });
+  async markAs(ids: string[], action: NotificationAction) {
+    const updated = await Promise.all(ids.map((id) => this.act(id, action)));
+    return updated.flatMap((notification) => (notification ? [toSocketMessage(notification)] : []));
   }
 
   /** Deletes the in-app messages of one trigger (`DELETE /v1/messages/transaction/{transactionId}`). */

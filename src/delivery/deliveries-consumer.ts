@@ -2,16 +2,21 @@ import { providerFor } from "../../providers";
 import { ProviderError } from "../../providers/types";
 import { database } from "../db/client";
 import { deliveryRoute, type IntegrationWithCredentials } from "../integrations/integration.service";
-import { isWebhookJob, type WebhookJob } from "../webhooks/webhook.types";
+import {
+  isWebhookEventsJob,
+  isWebhookJob,
+  type WebhookEventsJob,
+  type WebhookJob,
+} from "../webhooks/webhook.types";
 import { deliverWebhooks } from "../webhooks/webhook-delivery";
-import { enqueueMessageEvents } from "../webhooks/webhook-events";
+import { enqueueMessageEvents, expandEventsJobs } from "../webhooks/webhook-events";
 import type { DeliveryJob } from "./delivery.types";
 import { alreadySent, MessageLog } from "./message-log";
 import { buildProviderMessage, providerCredentials } from "./provider-message";
 import { onFailure } from "./retry-policy";
 
 type Route = Awaited<ReturnType<typeof deliveryRoute>>;
-export type DeliveriesMessage = DeliveryJob | WebhookJob;
+export type DeliveriesMessage = DeliveryJob | WebhookJob | WebhookEventsJob;
 
 /** `DELIVERY_BACKOFF_BASE_SECONDS`, when it is a number (tests set 0 so retries run at once). */
 export function backoffBase(env: Env): number | undefined {
@@ -26,14 +31,32 @@ export function backoffBase(env: Env): number | undefined {
 export async function consumeDeliveries(batch: MessageBatch<DeliveriesMessage>, env: Env): Promise<void> {
   const sends: Message<DeliveryJob>[] = [];
   const webhooks: Message<WebhookJob>[] = [];
+  const events: Message<WebhookEventsJob>[] = [];
   for (const message of batch.messages) {
     if (isWebhookJob(message.body)) webhooks.push(message as Message<WebhookJob>);
+    else if (isWebhookEventsJob(message.body)) events.push(message as Message<WebhookEventsJob>);
     else sends.push(message as Message<DeliveryJob>);
   }
   await Promise.all([
     sends.length > 0 ? consumeSends(sends, env) : undefined,
     webhooks.length > 0 ? deliverWebhooks(webhooks, env, backoffBase(env)) : undefined,
+    events.length > 0 ? expandEvents(events, env) : undefined,
   ]);
+}
+
+/** Expands reported events to their endpoints; on failure the set is retried, and a repeat keeps its event id. */
+async function expandEvents(batch: Message<WebhookEventsJob>[], env: Env): Promise<void> {
+  try {
+    await expandEventsJobs(
+      env,
+      database(env),
+      batch.map((m) => m.body),
+    );
+    for (const message of batch) message.ack();
+  } catch (error) {
+    console.error("webhook events could not be expanded; retrying", error);
+    for (const message of batch) message.retry({ delaySeconds: 5 });
+  }
 }
 
 /**

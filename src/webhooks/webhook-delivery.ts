@@ -3,7 +3,7 @@ import { database } from "../db/client";
 import { webhookEndpoints } from "../db/schema";
 import { onFailure } from "../delivery/retry-policy";
 import { open } from "../lib/secret-box";
-import { signatureHeader } from "./signature";
+import { signatureHeader } from "../lib/signature";
 import type { WebhookJob } from "./webhook.types";
 
 const timeoutMs = 10_000;

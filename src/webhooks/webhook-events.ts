@@ -3,7 +3,7 @@ import type { Database } from "../db/client";
 import { webhookEndpoints } from "../db/schema";
 import type { FinishedMessage } from "../delivery/message-log";
 import { toIso } from "../lib/time";
-import type { WebhookEvent, WebhookEventType, WebhookJob } from "./webhook.types";
+import type { WebhookEvent, WebhookEventsJob, WebhookEventType, WebhookJob } from "./webhook.types";
 
 function toEvent(message: FinishedMessage): WebhookEvent {
   const type: WebhookEventType = message.status === "sent" ? "message.sent" : "message.failed";
@@ -28,17 +28,35 @@ function toEvent(message: FinishedMessage): WebhookEvent {
   };
 }
 
+/** Sent or failed, for each message the consumer finished. */
+export function enqueueMessageEvents(env: Env, db: Database, finished: FinishedMessage[]): Promise<void> {
+  return enqueueEvents(
+    env,
+    db,
+    finished.map((message) => ({ environmentId: message.environmentId, event: toEvent(message) })),
+  );
+}
+
+/** Seen or read, reported by subscribers' Durable Objects. */
+export function expandEventsJobs(env: Env, db: Database, jobs: WebhookEventsJob[]): Promise<void> {
+  return enqueueEvents(
+    env,
+    db,
+    jobs.flatMap((job) => job.events.map((event) => ({ environmentId: job.environmentId, event }))),
+  );
+}
+
 /**
- * Queues one webhook job per finished message and subscribed endpoint of that message's environment: one D1 read
- * for the whole consumer batch, and the jobs ride the same queue with their own retries.
+ * Queues one webhook job per event and subscribed endpoint of its environment: one D1 read for the whole consumer
+ * batch, and the jobs ride the same queue with their own retries.
  */
-export async function enqueueMessageEvents(
+async function enqueueEvents(
   env: Env,
   db: Database,
-  finished: FinishedMessage[],
+  events: Array<{ environmentId: string; event: WebhookEvent }>,
 ): Promise<void> {
-  if (finished.length === 0) return;
-  const environmentIds = [...new Set(finished.map((m) => m.environmentId))];
+  if (events.length === 0) return;
+  const environmentIds = [...new Set(events.map((e) => e.environmentId))];
   const endpoints = await db
     .select({
       id: webhookEndpoints.id,
@@ -50,10 +68,9 @@ export async function enqueueMessageEvents(
   if (endpoints.length === 0) return;
 
   const jobs: WebhookJob[] = [];
-  for (const message of finished) {
-    const event = toEvent(message);
+  for (const { environmentId, event } of events) {
     for (const endpoint of endpoints) {
-      if (endpoint.environmentId !== message.environmentId) continue;
+      if (endpoint.environmentId !== environmentId) continue;
       if (endpoint.eventTypes.length > 0 && !endpoint.eventTypes.includes(event.type)) continue;
       jobs.push({ kind: "webhook", environmentId: endpoint.environmentId, endpointId: endpoint.id, event });
     }

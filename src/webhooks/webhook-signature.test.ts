@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signatureHeader } from "./signature";
+import { signatureHeader } from "../lib/signature";
 import { verifyWebhookSignature } from "./webhook-signature";
 
 const secret = "whsec_receiver-test-secret";

@@ -1,6 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
 import type { RecordedRequest } from "../support/recording-server";
-import { api, call, createTenant, providerPath, sendgridIntegration } from "./fixtures";
+import {
+  api,
+  call,
+  createTenant,
+  inAppWorkflow,
+  openInbox,
+  providerPath,
+  sendgridIntegration,
+} from "./fixtures";
 
 type Endpoint = { _id: string; url: string; eventTypes: string[]; active: boolean; secret?: string };
 type Server = ReturnType<typeof api>;
@@ -231,5 +239,71 @@ describe("message status events", { timeout: 30_000 }, () => {
     // Delivered once: no further attempts after the 204.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await hook.requests()).toHaveLength(3);
+  });
+});
+
+describe("outbound webhooks for in-app engagement", () => {
+  it("posts message.seen and message.read the first time an in-app message is seen or read, signed", async () => {
+    const tenant = await createTenant();
+    const server = api(tenant);
+    const hook = providerPath("engagement");
+    const endpoint = await createEndpoint(server, {
+      url: `${hook.baseUrl}/events`,
+      eventTypes: ["message.seen", "message.read"],
+    });
+    await server("/v2/workflows", { method: "POST", body: inAppWorkflow("hello") });
+    for (const n of [1, 2]) {
+      await server("/v1/events/trigger", {
+        method: "POST",
+        body: { name: "hello", to: "ada", payload: { message: `m${n}` } },
+      });
+    }
+    const inbox = await openInbox(tenant, "ada");
+    const list = await (await inbox.call("/v1/inbox/notifications")).json<{ data: Array<{ id: string }> }>();
+    const [second, first] = list.data.map((n) => n.id);
+
+    // Reading one marks it seen too; reading it again reports nothing more.
+    await inbox.call(`/v1/inbox/notifications/${first}/read`, { method: "PATCH" });
+    await inbox.call(`/v1/inbox/notifications/${first}/read`, { method: "PATCH" });
+    // The bulk "seen" reaches only the other one: the first was seen already.
+    await inbox.call("/v1/inbox/notifications/seen", {
+      method: "POST",
+      body: { notificationIds: [first, second] },
+    });
+
+    const requests = await arrived(hook, 3);
+    const events = requests.map(
+      (r) => JSON.parse(r.body) as { id: string; type: string; data: { _id: string } },
+    );
+    expect(events.map((e) => [e.type, e.data._id]).sort()).toEqual(
+      [
+        ["message.read", first],
+        ["message.seen", first],
+        ["message.seen", second],
+      ].sort(),
+    );
+    expect(events[0]?.data).toMatchObject({ subscriberId: "ada", channel: "in_app", workflowId: "hello" });
+    for (const request of requests) expect(await signatureIsValid(endpoint.secret ?? "", request)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await hook.requests()).toHaveLength(3);
+  });
+
+  it("sends in-app engagement to the environment's own endpoint only", async () => {
+    const tenant = await createTenant();
+    const other = await createTenant();
+    const hook = providerPath("engagement-other");
+    const own = providerPath("engagement-own");
+    await createEndpoint(api(other), { url: `${hook.baseUrl}/events` });
+    await createEndpoint(api(tenant), { url: `${own.baseUrl}/events` });
+    await api(tenant)("/v2/workflows", { method: "POST", body: inAppWorkflow("hello") });
+    await api(tenant)("/v1/events/trigger", { method: "POST", body: { name: "hello", to: "ada" } });
+    const inbox = await openInbox(tenant, "ada");
+    await inbox.call("/v1/inbox/notifications/read", { method: "POST", body: {} });
+    // The environment's own endpoint hears of it; by then the other one would have too.
+    expect((await arrived(own, 2)).map((r) => JSON.parse(r.body).type).sort()).toEqual([
+      "message.read",
+      "message.seen",
+    ]);
+    expect(await hook.requests()).toEqual([]);
   });
 });
