@@ -398,6 +398,8 @@ export const notificationEvents = sqliteTable(
       t.subscriberId,
     ),
     index("notification_events_environment_created").on(t.environmentId, t.createdAt),
+    // Activity by transactionId (the bridge's and the SDK's most common filter) without scanning the environment.
+    index("notification_events_environment_transaction").on(t.environmentId, t.transactionId, t.createdAt),
     index("notification_events_environment_subscriber").on(t.environmentId, t.subscriberId),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX `notification_events_environment_transaction` ON `notification_events` (`environment_id`,`transaction_id`,`created_at`);
