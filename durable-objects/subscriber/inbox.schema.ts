@@ -30,7 +30,9 @@ export const notifications = sqliteTable(
   },
   (t) => [
     uniqueIndex("notifications_transaction_step").on(t.transactionId, t.stepId),
-    index("notifications_feed").on(t.archivedAt, t.createdAt),
+    // Newest first with the id as tie-break, as every list orders: no sort of the whole inbox for a page of 20.
+    index("notifications_feed_ordered").on(t.archivedAt, t.createdAt, t.id),
+    index("notifications_recent").on(t.createdAt, t.id),
     index("notifications_unread").on(t.readAt, t.archivedAt),
   ],
 );

@@ -9,6 +9,7 @@ export const inboxMigrations = {
       { idx: 1, when: 1795900000001, tag: "0001_runs", breakpoints: true },
       { idx: 2, when: 1795900000002, tag: "0002_engine", breakpoints: true },
       { idx: 3, when: 1795900000003, tag: "0003_preferences", breakpoints: true },
+      { idx: 4, when: 1795900000004, tag: "0004_feed_order", breakpoints: true },
     ],
   },
   migrations: {
@@ -80,5 +81,10 @@ CREATE INDEX \`throttles_key_at\` ON \`throttles\` (\`key\`,\`at\`);`,
   \`channels\` text NOT NULL,
   \`updated_at\` integer NOT NULL
 );`,
+    m0004: `DROP INDEX \`notifications_feed\`;
+--> statement-breakpoint
+CREATE INDEX \`notifications_feed_ordered\` ON \`notifications\` (\`archived_at\`,\`created_at\`,\`id\`);
+--> statement-breakpoint
+CREATE INDEX \`notifications_recent\` ON \`notifications\` (\`created_at\`,\`id\`);`,
   },
 };
