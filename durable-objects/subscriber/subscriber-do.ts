@@ -275,7 +275,10 @@ export class SubscriberDO extends DurableObject<Env> {
     return this.ctx.storage.kv.get<InboxOwner>(ownerKey) ?? { id: "", subscriberId: "" };
   }
 
+  /** Written only when the profile changed: a run is otherwise one storage write lighter. */
   private setOwner(owner: InboxOwner): void {
+    const current = this.ctx.storage.kv.get<InboxOwner>(ownerKey);
+    if (current && JSON.stringify(current) === JSON.stringify(owner)) return;
     this.ctx.storage.kv.put(ownerKey, owner);
   }
 }
