@@ -1,8 +1,10 @@
 import { workflow } from "@novu/framework";
+// The framework reads zod 3 schemas; zod 4's package still ships that API under `zod/v3`.
+import { z } from "zod/v3";
 
 /**
- * Code-first workflows as a Novu user writes them with `@novu/framework`, served by the test bridge. Schemas are
- * plain JSON Schema (the framework's zod support targets zod 3).
+ * Code-first workflows as a Novu user writes them with `@novu/framework`, served by the test bridge: JSON Schema
+ * controls in some, zod in `bridge-order`.
  */
 export const welcome = workflow(
   "bridge-welcome",
@@ -46,6 +48,30 @@ export const welcome = workflow(
   },
 );
 
+/** In-app plus email, with zod controls and payload: what most code-first workflows look like. */
+export const order = workflow(
+  "bridge-order",
+  async ({ step, payload, subscriber }) => {
+    await step.inApp(
+      "inbox",
+      async (controls) => ({
+        subject: controls.subject,
+        body: `Order ${payload.orderId} for ${subscriber.firstName ?? subscriber.subscriberId} has shipped`,
+      }),
+      { controlSchema: z.object({ subject: z.string().default("Shipped") }) },
+    );
+    await step.email(
+      "mail",
+      async (controls) => ({
+        subject: `${controls.prefix} ${payload.orderId}`,
+        body: `<p>Your order ${payload.orderId} is on its way.</p>`,
+      }),
+      { controlSchema: z.object({ prefix: z.string().default("[Acme] Order") }) },
+    );
+  },
+  { payloadSchema: z.object({ orderId: z.string().default("A-1") }), tags: ["orders"] },
+);
+
 export const digestWorkflow = workflow("bridge-digest", async ({ step }) => {
   const { events } = await step.digest("collect", async () => ({ amount: 2, unit: "seconds" as const }));
   await step.inApp("summary", async () => ({
@@ -66,6 +92,6 @@ export const failing = workflow("bridge-failing", async ({ step }) => {
 
 /** What the bridge serves: `?set=small` serves only the welcome workflow, to test removal on re-sync. */
 export const bridgeWorkflowSets = {
-  all: [welcome, digestWorkflow, delayed, failing],
+  all: [welcome, order, digestWorkflow, delayed, failing],
   small: [welcome],
 };

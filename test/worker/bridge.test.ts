@@ -1,7 +1,14 @@
 import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
-import { api, createTenant, frameworkBridge, openInbox, type TestTenant } from "./fixtures";
+import {
+  api,
+  createTenant,
+  frameworkBridge,
+  openInbox,
+  sendgridIntegration,
+  type TestTenant,
+} from "./fixtures";
 
 type Job = { type: string; status: string; executionDetails: Array<{ status: string; detail: string }> };
 type Activity = { jobs: Job[] };
@@ -64,6 +71,7 @@ describe("POST /v1/bridge/sync (what `novu sync` calls)", { timeout: 20_000 }, (
       ["bridge-delay", "external"],
       ["bridge-digest", "external"],
       ["bridge-failing", "external"],
+      ["bridge-order", "external"],
       ["bridge-welcome", "external"],
     ]);
     const welcome = (await (await server("/v2/workflows/bridge-welcome")).json<{ data: WorkflowDto }>()).data;
@@ -155,7 +163,7 @@ describe("POST /v1/bridge/sync (what `novu sync` calls)", { timeout: 20_000 }, (
     expect(res.status).toBe(200);
     expect((await res.json<{ data: unknown }>()).data).toMatchObject({
       status: "ok",
-      discovered: { workflows: 4, steps: 7 },
+      discovered: { workflows: 5, steps: 9 },
     });
   });
 });
@@ -191,6 +199,31 @@ describe("running code-first workflows on the bridge", { timeout: 20_000 }, () =
       controls: {},
       subscriber: { subscriberId: "ada", firstName: "Ada" },
       state: [{ stepId: "lookup", outputs: { plan: "rocket-plan" }, state: { status: "completed" } }],
+    });
+  });
+
+  it("sends the bridge's email through the environment's provider, zod control defaults applied", async () => {
+    const { tenant, server } = await syncedTenant();
+    const sendgrid = await sendgridIntegration(server, "bridge-mail");
+    await trigger(server, "bridge-order", {
+      to: { subscriberId: "ada", firstName: "Ada", email: "ada@example.com" },
+      payload: { orderId: "B-42" },
+    });
+    expect(await inbox(tenant, "ada")).toMatchObject([
+      { subject: "Shipped", body: "Order B-42 for Ada has shipped" },
+    ]);
+    const [sent] = await vi.waitFor(
+      async () => {
+        const requests = await sendgrid.requests();
+        expect(requests).toHaveLength(1);
+        return requests;
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    expect(JSON.parse(sent?.body ?? "{}")).toMatchObject({
+      subject: "[Acme] Order B-42",
+      content: [{ type: "text/html", value: "<p>Your order B-42 is on its way.</p>" }],
+      personalizations: [{ to: [{ email: "ada@example.com" }] }],
     });
   });
 
