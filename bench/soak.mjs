@@ -1,6 +1,7 @@
 // Memory and soak: mixed load (triggers, Inbox reads, websockets opened and closed) while workerd's RSS is sampled
 // every 10 s; passes with no error responses and an RSS slope (after warm-up) that two standard errors cannot tell
-// from flat.
+// from flat. A first phase of /v1/health-check only measures what wrangler dev keeps per request by itself, so the
+// mixed load's growth per request can be read beside it.
 import WebSocket from "ws";
 import { inboxToken, log, sleep } from "./lib/api.mjs";
 import { rssMb, workerdPid } from "./lib/memory.mjs";
@@ -42,7 +43,7 @@ export default {
     const tokens = await Promise.all(ids.map((id) => inboxToken(server, id)));
     const pid = workerdPid(server.pid);
 
-    const counts = { trigger: 0, read: 0, socket: 0, errors: 0 };
+    const counts = { trigger: 0, read: 0, socket: 0, baseline: 0, errors: 0 };
     let sequence = 0;
     const actions = [
       async (n) => {
@@ -71,50 +72,79 @@ export default {
         counts.socket++;
       },
     ];
-    const started = performance.now();
-    const deadline = started + seconds * 1000;
-    const load = async () => {
-      while (performance.now() < deadline) {
-        const n = sequence++;
-        try {
-          await actions[n % actions.length](n);
-        } catch (error) {
-          if (counts.errors++ < 5) log(`  error: ${error.message}`);
-        }
-      }
-    };
-    const samples = [];
-    const sample = () => {
-      const minute = (performance.now() - started) / 60_000;
-      samples.push({ x: minute, y: rssMb(pid) });
-      log(
-        `  t=${(minute * 60).toFixed(0)} s rss=${samples.at(-1).y.toFixed(1)} MB ` +
-          `triggers=${counts.trigger} reads=${counts.read} sockets=${counts.socket} errors=${counts.errors}`,
-      );
-    };
-    log(`mixed load with ${workers} workers for ${seconds} s, workerd pid ${pid} …`);
-    sample();
-    const sampler = (async () => {
-      while (performance.now() + sampleEverySeconds * 1000 <= deadline) {
-        await sleep(sampleEverySeconds * 1000);
-        sample();
-      }
-    })();
-    await Promise.all([...Array.from({ length: workers }, load), sampler]);
-
-    // The first quarter is warm-up (new objects, caches filling): reported, but not part of the trend.
-    const warmMinutes = seconds / 4 / 60;
-    const { slope, standardError } = trend(samples.filter((s) => s.x >= warmMinutes));
+    const baselineSeconds = Math.max(30, Math.round(seconds / 4));
+    // The runtime's own retention first: wrangler dev's workerd grows with requests even on a route that does nothing.
+    const baseline = await phase(
+      [
+        async () => {
+          const res = await fetch(`${server.url}/v1/health-check`);
+          await res.arrayBuffer();
+          if (!res.ok) throw new Error(`health-check → ${res.status}`);
+          counts.baseline++;
+        },
+      ],
+      baselineSeconds,
+      "health-check only",
+    );
+    const mixed = await phase(actions, seconds, "mixed load");
+    const { slope, standardError, perThousand } = mixed;
     const flat = Math.abs(slope) <= 2 * standardError;
+
+    async function phase(work, duration, label) {
+      const started = performance.now();
+      const deadline = started + duration * 1000;
+      const before = Object.values(counts).reduce((a, b) => a + b, 0);
+      const load = async () => {
+        while (performance.now() < deadline) {
+          const n = sequence++;
+          try {
+            await work[n % work.length](n);
+          } catch (error) {
+            if (counts.errors++ < 5) log(`  error: ${error.message}`);
+          }
+        }
+      };
+      const samples = [];
+      const sample = () => {
+        const minute = (performance.now() - started) / 60_000;
+        samples.push({ x: minute, y: rssMb(pid) });
+        log(
+          `  ${label} t=${(minute * 60).toFixed(0)} s rss=${samples.at(-1).y.toFixed(1)} MB triggers=${counts.trigger} ` +
+            `reads=${counts.read} sockets=${counts.socket} health=${counts.baseline} errors=${counts.errors}`,
+        );
+      };
+      log(`${label} with ${workers} workers for ${duration} s, workerd pid ${pid} …`);
+      sample();
+      const sampler = (async () => {
+        while (performance.now() + sampleEverySeconds * 1000 <= deadline) {
+          await sleep(sampleEverySeconds * 1000);
+          sample();
+        }
+      })();
+      await Promise.all([...Array.from({ length: workers }, load), sampler]);
+      // The first quarter is warm-up (new objects, caches filling): reported, but not part of the trend.
+      const fit = trend(samples.filter((s) => s.x >= duration / 4 / 60));
+      const requests = Object.values(counts).reduce((a, b) => a + b, 0) - before;
+      const perMinute = requests / (duration / 60);
+      return { ...fit, samples, perThousand: (fit.slope / perMinute) * 1000 };
+    }
+
+    const warm = round(seconds / 4, 0);
     return {
       rows: [
         { figure: "soak error responses", value: counts.errors, target: "0", pass: counts.errors === 0 },
         {
-          figure: `workerd RSS slope MB/min (${seconds} s; trend after ${round(warmMinutes * 60, 0)} s warm-up)`,
+          figure: `workerd RSS slope MB/min (${seconds} s; trend after ${warm} s warm-up)`,
           value: round(slope, 2),
           baseline: `±${round(2 * standardError, 2)} (2 SE)`,
           target: "abs(slope) ≤ 2 SE",
           pass: flat,
+        },
+        {
+          figure: "RSS growth MB per 1,000 requests (mixed load vs /v1/health-check)",
+          value: round(perThousand, 2),
+          baseline: round(baseline.perThousand, 2),
+          ratio: round(perThousand / baseline.perThousand, 2),
         },
         {
           figure: "soak operations (triggers / reads / sockets)",
@@ -122,7 +152,10 @@ export default {
         },
       ],
       notes: [
-        `RSS samples (s → MB): ${samples.map((s) => `${round(s.x * 60, 0)}→${round(s.y)}`).join(", ")}`,
+        `Baseline: ${counts.baseline} requests to /v1/health-check (no D1, no Durable Object) over ${baselineSeconds} s ` +
+          "first, on the same workerd: what wrangler dev itself keeps per request.",
+        `RSS samples, mixed load (s → MB): ${mixed.samples.map((p) => `${round(p.x * 60, 0)}→${round(p.y)}`).join(", ")}`,
+        `RSS samples, health-check (s → MB): ${baseline.samples.map((p) => `${round(p.x * 60, 0)}→${round(p.y)}`).join(", ")}`,
       ],
     };
   },
