@@ -1,5 +1,4 @@
 import type { Database } from "../db/client";
-import { chunks, rowsPerInsert } from "../db/limits";
 import {
   type ActivityJob,
   type ActivityTenant,
@@ -11,8 +10,7 @@ import type { RunResult } from "../engine/run.types";
 import type { RunTemplate } from "../events/run-builder";
 import { objectId } from "../lib/ids";
 import { channelTypes } from "../workflows/workflow.types";
-
-const columns = Object.keys(notificationEvents).length;
+import { writeActivity } from "./activity.batch";
 
 /**
  * Activity rows repeat the payload once per recipient, so a topic of 100,000 would store it 100,000 times: payloads
@@ -101,8 +99,5 @@ export async function recordActivity(
       createdAt: now,
       updatedAt: now,
     }));
-  const [first, ...rest] = chunks(rows, rowsPerInsert(columns)).map((part) =>
-    db.insert(notificationEvents).values(part).onConflictDoNothing(),
-  );
-  if (first) await db.batch([first, ...rest]);
+  await writeActivity(db, rows);
 }

@@ -3,6 +3,7 @@ import type { Tenant } from "../app-env";
 import type { Database } from "../db/client";
 import { cursorPage } from "../db/cursor-page";
 import { chunks, maxBoundParameters } from "../db/limits";
+import { prepared } from "../db/prepared";
 import { type SubscriberRow, subscribers } from "../db/schema";
 import { HttpError } from "../http/http-error";
 import { objectId } from "../lib/ids";
@@ -112,8 +113,29 @@ export function sendsProfiles(recipients: CreateSubscriberInput[]): boolean {
 
 /** Reads existing subscribers by id (no writes), e.g. alongside the workflow lookup of a trigger. */
 export async function findSubscribers(db: Database, tenant: Tenant, ids: string[]): Promise<SubscriberRow[]> {
-  return (await Promise.all(readSubscribers(db, tenant, [...new Set(ids)]))).flat();
+  const unique = [...new Set(ids)];
+  const [only] = unique;
+  if (unique.length === 1 && only !== undefined) {
+    const row = await subscriberById(db).get({ environmentId: tenant.id, subscriberId: only });
+    return row ? [row] : [];
+  }
+  return (await Promise.all(readSubscribers(db, tenant, unique))).flat();
 }
+
+/** A trigger to one subscriber, the common case, reads it through a prepared statement. */
+const subscriberById = prepared((db) =>
+  db
+    .select()
+    .from(subscribers)
+    .where(
+      and(
+        eq(subscribers.environmentId, sql.placeholder("environmentId")),
+        eq(subscribers.subscriberId, sql.placeholder("subscriberId")),
+      ),
+    )
+    .limit(1)
+    .prepare(),
+);
 
 export async function ensureSubscribers(
   db: Database,

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, like, or, sql } from "drizzle-orm";
 import type { Tenant } from "../app-env";
 import type { Database } from "../db/client";
+import { prepared } from "../db/prepared";
 import { type WorkflowRow, workflows } from "../db/schema";
 import { HttpError } from "../http/http-error";
 import { isObjectId, objectId } from "../lib/ids";
@@ -115,9 +116,46 @@ function byIdentifier(tenant: Tenant, identifier: string) {
   return and(eq(workflows.environmentId, tenant.id), matches);
 }
 
-export async function findWorkflow(db: Database, tenant: Tenant, identifier: string) {
-  const [row] = await db.select().from(workflows).where(byIdentifier(tenant, identifier)).limit(1);
-  return row;
+/** Triggers look workflows up on every request, so both forms of the lookup are prepared statements. */
+const workflowByKey = {
+  identifier: prepared((db) =>
+    db
+      .select()
+      .from(workflows)
+      .where(
+        and(
+          eq(workflows.environmentId, sql.placeholder("environmentId")),
+          eq(workflows.workflowId, sql.placeholder("identifier")),
+        ),
+      )
+      .limit(1)
+      .prepare(),
+  ),
+  identifierOrId: prepared((db) =>
+    db
+      .select()
+      .from(workflows)
+      .where(
+        and(
+          eq(workflows.environmentId, sql.placeholder("environmentId")),
+          or(
+            eq(workflows.workflowId, sql.placeholder("identifier")),
+            eq(workflows.id, sql.placeholder("identifier")),
+          ),
+        ),
+      )
+      .limit(1)
+      .prepare(),
+  ),
+};
+
+export async function findWorkflow(
+  db: Database,
+  tenant: Tenant,
+  identifier: string,
+): Promise<WorkflowRow | undefined> {
+  const lookup = isObjectId(identifier) ? workflowByKey.identifierOrId : workflowByKey.identifier;
+  return lookup(db).get({ environmentId: tenant.id, identifier });
 }
 
 export async function getWorkflow(db: Database, tenant: Tenant, identifier: string): Promise<WorkflowRow> {

@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv, Tenant } from "../../app-env";
 import { database } from "../../db/client";
+import { prepared } from "../../db/prepared";
 import { apiKeys, environments } from "../../db/schema";
 import { tenantColumns } from "../../environments/tenant";
 import { HttpError } from "../../http/http-error";
@@ -25,14 +26,19 @@ function parseApiKey(header: string | undefined): string {
   return match[1];
 }
 
-/** The environment a secret key belongs to; 401 when no key matches. */
-export async function findTenant(env: Env, secret: string): Promise<Tenant> {
-  const [tenant] = await database(env)
+const tenantByKeyHash = prepared((db) =>
+  db
     .select(tenantColumns)
     .from(apiKeys)
     .innerJoin(environments, eq(environments.id, apiKeys.environmentId))
-    .where(eq(apiKeys.keyHash, await sha256Hex(secret)))
-    .limit(1);
+    .where(eq(apiKeys.keyHash, sql.placeholder("keyHash")))
+    .limit(1)
+    .prepare(),
+);
+
+/** The environment a secret key belongs to; 401 when no key matches. */
+export async function findTenant(env: Env, secret: string): Promise<Tenant> {
+  const tenant = await tenantByKeyHash(database(env)).get({ keyHash: await sha256Hex(secret) });
   if (!tenant) throw HttpError.unauthorized("API Key not found");
   return tenant;
 }
