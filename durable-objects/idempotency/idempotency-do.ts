@@ -1,6 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Claim, StoredResponse } from "./idempotency.types";
-import { type Bucket, type BucketPolicy, type Taken, takeTokens } from "./token-bucket";
+import { type Bucket, type BucketPolicy, type Leased, type LeaseRequest, leaseTokens } from "./token-bucket";
 
 /** Novu keeps an in-progress marker 5 minutes (a request that died mid-way frees its key then) and answers 24 h. */
 export const pendingTtlMs = 5 * 60_000;
@@ -86,11 +86,14 @@ export class IdempotencyDO extends DurableObject<Env> {
     );
   }
 
-  /** Takes a request's cost from the named bucket (one per rate-limit category). */
-  rateLimit(name: string, policy: BucketPolicy, cost: number): Taken {
-    const { bucket, taken } = takeTokens(this.buckets.get(name), policy, cost, Date.now());
+  /**
+   * Takes a request's cost from the named bucket (one per rate-limit category), plus a lease of spare tokens for
+   * the asking isolate, which gives back what it did not spend of its last one.
+   */
+  rateLimit(name: string, policy: BucketPolicy, request: LeaseRequest): Leased {
+    const { bucket, taken, spare } = leaseTokens(this.buckets.get(name), policy, request, Date.now());
     this.buckets.set(name, bucket);
-    return taken;
+    return { ...taken, spare };
   }
 
   override async alarm(): Promise<void> {

@@ -1,3 +1,3 @@
 export type { Claim, StoredResponse } from "./idempotency.types";
 export { IdempotencyDO } from "./idempotency-do";
-export type { BucketPolicy, Taken } from "./token-bucket";
+export type { BucketPolicy, Leased, LeaseRequest, Taken } from "./token-bucket";

@@ -33,3 +33,27 @@ export function takeTokens(
     },
   };
 }
+
+export type LeaseRequest = { cost: number; spare: number; returned: number };
+/** A `Taken` plus the spare tokens leased to the isolate (0 when refused). */
+export type Leased = Taken & { spare: number };
+
+/**
+ * `takeTokens` for an isolate that keeps a lease: `returned` unspent tokens of its last lease go back first, then
+ * the request's `cost` is taken and, only if it was allowed, up to `spare` more tokens for the isolate to spend on
+ * its next requests without asking again. `taken.remaining` is what the bucket holds after the lease.
+ */
+export function leaseTokens(
+  bucket: Bucket | undefined,
+  policy: BucketPolicy,
+  request: LeaseRequest,
+  now: number,
+): { bucket: Bucket; taken: Taken; spare: number } {
+  const refilled = takeTokens(bucket, policy, 0, now).bucket;
+  const restored = { ...refilled, tokens: Math.min(policy.burst, refilled.tokens + request.returned) };
+  const first = takeTokens(restored, policy, request.cost, now);
+  if (!first.taken.allowed) return { ...first, spare: 0 };
+  const spare = Math.min(request.spare, Math.floor(first.bucket.tokens));
+  const leased = takeTokens(first.bucket, policy, spare, now);
+  return { bucket: leased.bucket, taken: { ...leased.taken, retryAfterSeconds: 0 }, spare };
+}

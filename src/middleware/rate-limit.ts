@@ -2,6 +2,7 @@ import { createMiddleware } from "hono/factory";
 import type { BucketPolicy, Taken } from "../../durable-objects/idempotency";
 import type { AppEnv } from "../app-env";
 import { HttpError } from "../http/http-error";
+import { LeaseBook } from "./rate-limit-lease";
 
 type Category = "trigger" | "configuration" | "global";
 const serviceLevels = ["free", "pro", "team", "enterprise"] as const;
@@ -57,10 +58,13 @@ function headers(taken: Taken, policy: BucketPolicy, category: Category, cost: s
   };
 }
 
+/** This isolate's token leases (see LeaseBook): most requests are counted without leaving the isolate. */
+const leases = new LeaseBook();
+
 /**
  * Novu's API rate limits: a token bucket per environment and category (trigger, configuration, global), bulk
- * requests costing 100 tokens, `RateLimit-*` headers on every answer and 429 with `Retry-After` when empty. Off
- * unless `API_RATE_LIMIT` names a service level, as self-hosted Novu leaves it off.
+ * requests costing 100 tokens, `RateLimit-*` headers on every answer and 429 with `Retry-After` when empty, at the
+ * service level `API_RATE_LIMIT` names; "off" turns them off, as self-hosted Novu leaves them.
  */
 export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
   const level = serviceLevel(c.env.API_RATE_LIMIT);
@@ -69,7 +73,12 @@ export const rateLimit = createMiddleware<AppEnv>(async (c, next) => {
   const category = categoryOf(c.req.method, c.req.path);
   const bulk = c.req.method === "POST" && bulkPaths.has(c.req.path);
   const policy = policyOf(category, level);
-  const taken = await c.env.IDEMPOTENCY.getByName(tenant.id).rateLimit(category, policy, bulk ? bulkCost : 1);
+  const taken = await leases.take(
+    `${tenant.id}:${category}:${level}`,
+    policy,
+    bulk ? bulkCost : 1,
+    (request) => c.env.IDEMPOTENCY.getByName(tenant.id).rateLimit(category, policy, request),
+  );
   const rateHeaders = headers(taken, policy, category, bulk ? "bulk" : "single", level);
   if (!taken.allowed) {
     throw new HttpError(429, "API rate limit exceeded", {

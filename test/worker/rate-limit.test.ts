@@ -97,13 +97,22 @@ describe("API rate limits (free service level)", { timeout: 30_000 }, () => {
     expect(res.headers.has("ratelimit-limit")).toBe(false);
   });
 
-  it("is off by default, as in self-hosted Novu: no headers, no limit", async () => {
+  it("is on by default at the most generous service level, and off when set to off", async () => {
     const tenant = await createTenant();
     const server = api(tenant);
-    for (const prefix of ["a", "b", "c"]) {
-      const res = await server("/v1/subscribers/bulk", { method: "POST", body: bulkSubscribers(prefix) });
-      expect(res.status).toBe(201);
-      expect(res.headers.has("ratelimit-limit")).toBe(false);
-    }
+    const res = await server("/v1/subscribers/bulk", { method: "POST", body: bulkSubscribers("d") });
+    expect(res.status).toBe(201);
+    expect(res.headers.get("ratelimit-limit")).toBe("10000");
+    expect(res.headers.get("ratelimit-policy")).toContain('serviceLevel="enterprise"');
+
+    const ctx = createExecutionContext();
+    const off = await worker.fetch(
+      new Request("http://api.test/v2/workflows", { headers: { authorization: `ApiKey ${tenant.secretKey}` } }),
+      { ...env, API_RATE_LIMIT: "off" },
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    expect(off.status).toBe(200);
+    expect(off.headers.has("ratelimit-limit")).toBe(false);
   });
 });
