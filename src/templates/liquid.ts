@@ -30,9 +30,13 @@ function parse(source: string): Template[] {
 
 export type TemplateVariables = Record<string, unknown>;
 
+/**
+ * Rendered synchronously: `renderLimit` measures wall-clock time, and an async render shares it with whatever else
+ * the isolate runs meanwhile (a fan-out page runs hundreds of objects in one), so busy moments failed fair templates.
+ */
 export async function renderString(source: string, variables: TemplateVariables): Promise<string> {
   if (!source.includes("{")) return source;
-  return engine.render(parse(source), variables);
+  return engine.renderSync(parse(source), variables);
 }
 
 /** How a step's content controls become its content: Liquid over the run's variables, or taken as they are. */
