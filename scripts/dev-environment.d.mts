@@ -30,6 +30,8 @@ export function startWorker(options: {
   stdio?: StdioOptions;
   /** A folder with a built Worker (`index.js`) and its `wrangler.toml`, served as is instead of watching src/. */
   bundle?: string;
+  /** Worker variables passed as `--var NAME:value`, over wrangler.toml's. */
+  vars?: Record<string, string>;
 }): Promise<{ child: ChildProcess; url: string }>;
 
 export function freePort(): Promise<number>;

@@ -103,9 +103,9 @@ export function prepareLocalState({ persistTo, secretKey, applicationIdentifier 
  * Starts `wrangler dev` on 127.0.0.1:port with the given state folder (prepared by `prepareLocalState`, whose
  * secrets it passes to the Worker); resolves once the API answers. `bundle`, a folder holding a built Worker
  * (`index.js` from `wrangler deploy --dry-run --outdir`) and its own `wrangler.toml`, is served as it is, so edits
- * to the tree (sources, config, demo assets) do not reload the Worker mid-run.
+ * to the tree (sources, config, demo assets) do not reload the Worker mid-run. `vars` override wrangler.toml's.
  */
-export async function startWorker({ port, persistTo, stdio = "inherit", bundle }) {
+export async function startWorker({ port, persistTo, stdio = "inherit", bundle, vars = {} }) {
   const { signingSecret, encryptionKey } = JSON.parse(readFileSync(keysFile(persistTo), "utf8"));
   const child = spawn(
     wranglerBin,
@@ -128,6 +128,7 @@ export async function startWorker({ port, persistTo, stdio = "inherit", bundle }
       `NOVU_SIGNING_SECRET:${signingSecret}`,
       "--var",
       `NOVU_ENCRYPTION_KEY:${encryptionKey}`,
+      ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
     ],
     { cwd: root, env: quietWrangler, stdio },
   );

@@ -1,9 +1,11 @@
 import { cors } from "hono/cors";
 import { createMiddleware } from "hono/factory";
+import { agentsApi } from "./api/agents";
 import { bridgeApi } from "./api/bridge";
 import { channelConnectionsApi } from "./api/channel-connections";
 import { channelEndpointsApi } from "./api/channel-endpoints";
 import { contextsApi } from "./api/contexts";
+import { domainsApi } from "./api/domains";
 import { environmentVariablesApi } from "./api/environment-variables";
 import { environmentsApi } from "./api/environments";
 import { eventsApi } from "./api/events";
@@ -95,6 +97,8 @@ export function createApp() {
   app.route("/", preferencesApi);
   app.route("/", subscriberNotificationsApi);
   app.route("/", webhooksApi);
+  app.route("/", agentsApi);
+  app.route("/", domainsApi);
   // Outside /v1 and /v2: the MCP route checks the key itself, as MCP clients send it as `Bearer`.
   app.route("/", mcpApi);
 

@@ -451,3 +451,179 @@ export const environmentVariables = sqliteTable(
   (t) => [uniqueIndex("environment_variables_organization_key").on(t.organizationId, t.key)],
 );
 export type EnvironmentVariableRow = typeof environmentVariables.$inferSelect;
+
+// ─── Domains ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * An inbound-email domain. Its name is unique across environments: its MX record sends all of its mail to this
+ * platform, which must know which environment it belongs to.
+ */
+export const domains = sqliteTable(
+  "domains",
+  {
+    id: text("id").primaryKey(),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    organizationId: text("organization_id").notNull(),
+    /** Lower case, without a trailing dot. */
+    name: text("name").notNull(),
+    status: text("status", { enum: ["pending", "verified"] }).notNull(),
+    mxRecordConfigured: integer("mx_record_configured", { mode: "boolean" }).notNull(),
+    /** Recognised from the zone's NS records, when they name a known provider. */
+    dnsProvider: text("dns_provider"),
+    data: text("data", { mode: "json" }).$type<Record<string, string>>(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("domains_name").on(t.name), index("domains_environment").on(t.environmentId)],
+);
+export type DomainRow = typeof domains.$inferSelect;
+
+/** Where mail to `<address>@<domain>` goes; `*` catches every address without a route of its own. */
+export const domainRoutes = sqliteTable(
+  "domain_routes",
+  {
+    id: text("id").primaryKey(),
+    domainId: text("domain_id")
+      .notNull()
+      .references(() => domains.id, { onDelete: "cascade" }),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    organizationId: text("organization_id").notNull(),
+    /** Lower-case local part, or `*`. */
+    address: text("address").notNull(),
+    type: text("type", { enum: ["agent", "webhook"] }).notNull(),
+    /** The agent's internal id, for agent routes. */
+    agentId: text("agent_id"),
+    data: text("data", { mode: "json" }).$type<Record<string, string>>(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("domain_routes_domain_address").on(t.domainId, t.address),
+    index("domain_routes_environment_agent").on(t.environmentId, t.agentId),
+  ],
+);
+export type DomainRouteRow = typeof domainRoutes.$inferSelect;
+
+// ─── Agents ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export type AgentBehavior = {
+  acknowledgeOnReceived: boolean;
+  /** An emoji name, or null for none. Email has no reactions: stored and returned, never applied. */
+  reactionOnResolved: string | null;
+  subscriberAccess: "open" | "restricted";
+};
+
+/** A conversational agent whose brain is the user's own `@novu/framework` bridge (Novu's self-hosted runtime). */
+export const agents = sqliteTable(
+  "agents",
+  {
+    id: text("id").primaryKey(),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    organizationId: text("organization_id").notNull(),
+    identifier: text("identifier").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    active: integer("active", { mode: "boolean" }).notNull(),
+    behavior: text("behavior", { mode: "json" }).$type<AgentBehavior>().notNull(),
+    bridgeUrl: text("bridge_url"),
+    devBridgeUrl: text("dev_bridge_url"),
+    devBridgeActive: integer("dev_bridge_active", { mode: "boolean" }).notNull().default(false),
+    /**
+     * The origin this API was reached at when the agent was last written: the bridge posts its replies back there
+     * (`replyUrl`), as Novu's bridge posts them to its API_ROOT_URL.
+     */
+    apiOrigin: text("api_origin"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("agents_environment_identifier").on(t.environmentId, t.identifier)],
+);
+export type AgentRow = typeof agents.$inferSelect;
+
+/** Links an agent to one of its environment's integrations: the channels it talks on. */
+export const agentIntegrations = sqliteTable(
+  "agent_integrations",
+  {
+    id: text("id").primaryKey(),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    organizationId: text("organization_id").notNull(),
+    agentId: text("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
+    integrationId: text("integration_id")
+      .notNull()
+      .references(() => integrations.id, { onDelete: "cascade" }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("agent_integrations_agent_integration").on(t.agentId, t.integrationId),
+    index("agent_integrations_integration").on(t.integrationId),
+  ],
+);
+export type AgentIntegrationRow = typeof agentIntegrations.$inferSelect;
+
+/**
+ * One thread between an agent and a person. Email has no thread id we can see, so a thread is the agent, the
+ * sender's address and the subject without its `Re:`/`Fwd:` prefixes (`threadKey`).
+ */
+export const agentConversations = sqliteTable(
+  "agent_conversations",
+  {
+    id: text("id").primaryKey(),
+    environmentId: text("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "cascade" }),
+    agentId: text("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
+    channel: text("channel", { enum: ["email"] }).notNull(),
+    status: text("status", { enum: ["active", "resolved"] }).notNull(),
+    /** The integration the agent answers through, echoed by the bridge in its replies. */
+    integrationIdentifier: text("integration_identifier"),
+    /** Lower-case address of the person, where replies go. */
+    participantAddress: text("participant_address").notNull(),
+    participantName: text("participant_name"),
+    /** The environment's subscriber with that email, when there is one. */
+    subscriberId: text("subscriber_id"),
+    subject: text("subject"),
+    threadKey: text("thread_key").notNull(),
+    metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    messageCount: integer("message_count").notNull().default(0),
+    /** Opened by a route test: never continued by real mail, and replies into it are not emailed. */
+    dryRun: integer("dry_run", { mode: "boolean" }).notNull().default(false),
+    resolvedAt: integer("resolved_at"),
+    summary: text("summary"),
+    lastActivityAt: integer("last_activity_at").notNull(),
+    ...timestamps,
+  },
+  (t) => [index("agent_conversations_thread").on(t.agentId, t.participantAddress, t.threadKey)],
+);
+export type AgentConversationRow = typeof agentConversations.$inferSelect;
+
+/** What was said and done in a conversation, in order: the `history` the bridge receives. */
+export const agentConversationEntries = sqliteTable(
+  "agent_conversation_entries",
+  {
+    id: text("id").primaryKey(),
+    conversationId: text("conversation_id")
+      .notNull()
+      .references(() => agentConversations.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["user", "assistant", "system"] }).notNull(),
+    type: text("type").notNull(),
+    content: text("content").notNull(),
+    richContent: text("rich_content", { mode: "json" }).$type<Record<string, unknown>>(),
+    senderName: text("sender_name"),
+    signalData: text("signal_data", { mode: "json" }).$type<{
+      type: string;
+      payload?: Record<string, unknown>;
+    }>(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("agent_conversation_entries_conversation").on(t.conversationId, t.createdAt)],
+);
+export type AgentConversationEntryRow = typeof agentConversationEntries.$inferSelect;

@@ -30,6 +30,8 @@ const configurationPrefixes = [
   "/v1/topics",
   "/v2/topics",
   "/v2/contexts",
+  "/v1/agents",
+  "/v1/domains",
 ];
 
 function categoryOf(method: string, path: string): Category {
