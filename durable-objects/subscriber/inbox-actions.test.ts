@@ -23,6 +23,7 @@ const row: NotificationRow = {
   archivedAt: null,
   snoozedUntil: null,
   deliveredAt: [1],
+  contextKeys: [],
 };
 
 describe("patchFor", () => {

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { DeliveryJob } from "../../src/delivery/delivery.types";
 import type { ChannelToggles } from "../../src/engine/preferences";
 import type { RunState } from "../../src/engine/run.types";
 import type { InboxAction, InboxRedirect, InboxWorkflow } from "./inbox.types";
@@ -27,6 +29,11 @@ export const notifications = sqliteTable(
     archivedAt: integer("archived_at"),
     snoozedUntil: integer("snoozed_until"),
     deliveredAt: text("delivered_at", { mode: "json" }).$type<number[]>().notNull(),
+    /**
+     * The trigger's contexts as sorted, unique `type:id` keys (Novu's `contextKeys`), so that an Inbox session sees
+     * exactly the notifications of its own context by comparing one value (m0005).
+     */
+    contextKeys: text("context_keys", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
   },
   (t) => [
     uniqueIndex("notifications_transaction_step").on(t.transactionId, t.stepId),
@@ -34,6 +41,10 @@ export const notifications = sqliteTable(
     index("notifications_feed_ordered").on(t.archivedAt, t.createdAt, t.id),
     index("notifications_recent").on(t.createdAt, t.id),
     index("notifications_unread").on(t.readAt, t.archivedAt),
+    // Every Inbox query names the session's context: its pages are read in order and its unread counted from an
+    // index, however many notifications other contexts hold.
+    index("notifications_context_feed").on(t.contextKeys, t.createdAt, t.id),
+    index("notifications_context_unread").on(t.contextKeys, t.readAt, t.archivedAt),
   ],
 );
 
@@ -97,3 +108,24 @@ export const preferences = sqliteTable("preferences", {
   channels: text("channels", { mode: "json" }).$type<ChannelToggles>().notNull(),
   updatedAt: integer("updated_at").notNull(),
 });
+
+// The delivery outbox (m0006).
+
+/**
+ * Channel sends handed to the DELIVERIES queue and not yet reported ended by its consumer. A job whose lease runs
+ * out without word is sent again by the object's alarm: the queue may have lost it.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    messageId: text("message_id").primaryKey(),
+    job: text("job", { mode: "json" }).$type<DeliveryJob>().notNull(),
+    leaseUntil: integer("lease_until").notNull(),
+    /** How many times the alarm sent it again; bounded, then the message is recorded as failed. */
+    resends: integer("resends").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("outbox_lease").on(t.leaseUntil)],
+);
+
+export type OutboxRow = typeof outbox.$inferSelect;

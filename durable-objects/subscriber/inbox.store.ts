@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { DrizzleSqliteDODatabase } from "drizzle-orm/durable-sqlite";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { canonicalKeys } from "../../src/contexts/context.mapper";
 import { objectId } from "../../src/lib/ids";
 import { type NotificationRow, notifications } from "./inbox.schema";
 import type { InboxFilter, NewInAppMessage } from "./inbox.types";
@@ -38,6 +39,8 @@ export function whereFilter(filter: InboxFilter): SQL | undefined {
   }
   if (filter.severity && filter.severity.length > 0)
     conditions.push(inArray(notifications.severity, filter.severity));
+  // Exact match, as Novu's Inbox filters by context: a session without context sees only context-less notifications.
+  if (filter.contextKeys) conditions.push(eq(notifications.contextKeys, canonicalKeys(filter.contextKeys)));
   for (const [key, value] of Object.entries(filter.data ?? {})) {
     const path = `$."${key.replaceAll('"', '""')}"`;
     const expected = typeof value === "boolean" ? Number(value) : value;
@@ -67,6 +70,7 @@ export function insertNotification(
       data: message.content.data ?? null,
       tags: message.workflow.tags,
       severity: message.workflow.severity,
+      contextKeys: canonicalKeys(message.contextKeys),
       createdAt: now,
       updatedAt: now,
       deliveredAt: [now],
@@ -143,12 +147,12 @@ export function countNotifications(db: InboxDb, filter: InboxFilter): number {
   return row?.count ?? 0;
 }
 
-/** Unread notifications per severity: the `counts` of `unread_count_changed`. */
-export function unreadBySeverity(db: InboxDb): Record<string, number> {
+/** Unread notifications per severity, in one context when given: the `counts` of `unread_count_changed`. */
+export function unreadBySeverity(db: InboxDb, contextKeys?: string[]): Record<string, number> {
   const rows = db
     .select({ severity: notifications.severity, count: sql<number>`count(*)` })
     .from(notifications)
-    .where(whereFilter({ read: false, archived: false, snoozed: false }))
+    .where(whereFilter({ read: false, archived: false, snoozed: false, contextKeys }))
     .groupBy(notifications.severity)
     .all();
   return Object.fromEntries(rows.map((r) => [r.severity, r.count]));
@@ -220,4 +224,21 @@ export function wakeSnoozed(db: InboxDb, now: number): NotificationRow[] {
     .where(sql`${notifications.snoozedUntil} <= ${now}`)
     .returning()
     .all();
+}
+
+export type TransactionStep = { transactionId: string; stepId: string };
+
+/** The messages these (transactionId, stepId) pairs created: at most one each, by the unique index. */
+export function findByTransactionSteps(db: InboxDb, refs: TransactionStep[]): NotificationRow[] {
+  if (refs.length === 0) return [];
+  const key = (ref: TransactionStep) => `${ref.transactionId}\u0000${ref.stepId}`;
+  const wanted = new Set(refs.map(key));
+  // One bound JSON list, however many transactions: SQLite in a Durable Object binds at most 100 parameters.
+  const transactionIds = JSON.stringify([...new Set(refs.map((ref) => ref.transactionId))]);
+  return db
+    .select()
+    .from(notifications)
+    .where(sql`${notifications.transactionId} in (select value from json_each(${transactionIds}))`)
+    .all()
+    .filter((row) => wanted.has(key(row)));
 }

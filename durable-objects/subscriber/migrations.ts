@@ -10,6 +10,8 @@ export const inboxMigrations = {
       { idx: 2, when: 1795900000002, tag: "0002_engine", breakpoints: true },
       { idx: 3, when: 1795900000003, tag: "0003_preferences", breakpoints: true },
       { idx: 4, when: 1795900000004, tag: "0004_feed_order", breakpoints: true },
+      { idx: 5, when: 1795900000005, tag: "0005_context_keys", breakpoints: true },
+      { idx: 6, when: 1795900000006, tag: "0006_outbox", breakpoints: true },
     ],
   },
   migrations: {
@@ -86,5 +88,19 @@ CREATE INDEX \`throttles_key_at\` ON \`throttles\` (\`key\`,\`at\`);`,
 CREATE INDEX \`notifications_feed_ordered\` ON \`notifications\` (\`archived_at\`,\`created_at\`,\`id\`);
 --> statement-breakpoint
 CREATE INDEX \`notifications_recent\` ON \`notifications\` (\`created_at\`,\`id\`);`,
+    m0005: `ALTER TABLE \`notifications\` ADD \`context_keys\` text DEFAULT '[]' NOT NULL;
+--> statement-breakpoint
+CREATE INDEX \`notifications_context_feed\` ON \`notifications\` (\`context_keys\`,\`created_at\`,\`id\`);
+--> statement-breakpoint
+CREATE INDEX \`notifications_context_unread\` ON \`notifications\` (\`context_keys\`,\`read_at\`,\`archived_at\`);`,
+    m0006: `CREATE TABLE \`outbox\` (
+  \`message_id\` text PRIMARY KEY NOT NULL,
+  \`job\` text NOT NULL,
+  \`lease_until\` integer NOT NULL,
+  \`resends\` integer DEFAULT 0 NOT NULL,
+  \`created_at\` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX \`outbox_lease\` ON \`outbox\` (\`lease_until\`);`,
   },
 };

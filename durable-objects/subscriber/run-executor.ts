@@ -1,5 +1,6 @@
 import type { ExecuteInput, ExecuteResult } from "../../src/bridge/bridge.schemas";
 import { BridgeError } from "../../src/bridge/bridge-client";
+import { keysOfContext } from "../../src/contexts/context.mapper";
 import type { DeliveryJob } from "../../src/delivery/delivery.types";
 import { preferenceReasonText, resolveChannelPreference } from "../../src/engine/channel-preference";
 import { type ConditionData, shouldSkip } from "../../src/engine/conditions";
@@ -199,6 +200,7 @@ export async function execute(state: RunState, from: number, effects: ExecutorEf
             transactionId: run.transactionId,
             stepId: step.stepId,
             workflow: inboxWorkflow(state),
+            contextKeys: keysOfContext(run.context),
             content,
           };
           const row = insertNotification(db, message, now);

@@ -3,14 +3,21 @@ import { BridgeError, type BridgeTarget, bridge } from "../../src/bridge/bridge-
 import { bridgeTarget } from "../../src/bridge/bridge-target";
 import { database } from "../../src/db/client";
 import { notificationEvents } from "../../src/db/schema";
+import type { DeliveryJob } from "../../src/delivery/delivery.types";
 import type { RunResult, RunState, WorkflowRun } from "../../src/engine/run.types";
 import { openVariables } from "../../src/environment-variables/environment-variable.service";
 import type { NotificationRow } from "./inbox.schema";
 import type { InboxDb } from "./inbox.store";
+import * as outbox from "./outbox.store";
 import * as store from "./run.store";
 import { type ExecutorEffects, execute, finishWait, type Progress } from "./run-executor";
 
-type Hooks = { received(rows: NotificationRow[]): void; scheduleAlarm(): Promise<void> };
+type Hooks = {
+  received(rows: NotificationRow[]): void;
+  scheduleAlarm(): Promise<void>;
+  /** Makes sure the object's alarm rings no later than `at`. */
+  alarmBy(at: number): Promise<void>;
+};
 
 /**
  * The lifecycle of this subscriber's runs: start a trigger, resume the ones whose delay or digest window is due
@@ -110,15 +117,14 @@ export class Runner {
 
   private async advance(state: RunState, from: number): Promise<Progress> {
     const received: NotificationRow[] = [];
+    const queued: string[] = [];
     let target: BridgeTarget | undefined;
     const effects: ExecutorEffects = {
       environmentVariables: await openVariables(this.env, state.run.env),
       db: this.db,
       now: Date.now,
       received: (row) => received.push(row),
-      enqueueDelivery: async (job) => {
-        await this.env.DELIVERIES.send(job);
-      },
+      enqueueDelivery: (job) => this.enqueue(job, queued),
       executeOnBridge: async (input) => {
         target ??= await bridgeTarget(this.env, database(this.env), state.run.environmentId);
         if (!target)
@@ -152,8 +158,28 @@ export class Runner {
         );
       }
       return progress;
+    } catch (error) {
+      // This attempt is void and the run is tried again from its last saved step, queuing its sends anew.
+      outbox.forget(this.db, queued);
+      throw error;
     } finally {
       if (received.length > 0) this.hooks.received(received);
+    }
+  }
+
+  /**
+   * The outbox: the job is stored (with the run's other writes, and before the queue sees it) and the alarm set by its
+   * lease, so a send the queue loses or refuses is sent again. The run goes on either way.
+   */
+  private async enqueue(job: DeliveryJob, queued: string[]): Promise<void> {
+    const kept: DeliveryJob = { ...job, outbox: true };
+    const leaseUntil = outbox.keep(this.db, kept, Date.now());
+    queued.push(job.messageId);
+    await this.hooks.alarmBy(leaseUntil);
+    try {
+      await this.env.DELIVERIES.send(kept);
+    } catch (error) {
+      console.error(`delivery ${job.messageId} could not be queued; the outbox sends it again later`, error);
     }
   }
 

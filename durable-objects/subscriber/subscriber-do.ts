@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/durable-sqlite";
 import { migrate } from "drizzle-orm/durable-sqlite/migrator";
+import type { OutboxReport } from "../../src/delivery/delivery.types";
 import type { ChannelToggles, SubscriberPreferences } from "../../src/engine/preferences";
 import type { RunResult, WorkflowRun } from "../../src/engine/run.types";
 import { engagementJobs, unseenOrUnread } from "./engagement-events";
@@ -10,6 +11,7 @@ import {
   digests,
   type NotificationRow,
   notifications,
+  outbox,
   preferences,
   runs,
   throttles,
@@ -19,12 +21,14 @@ import {
   deleteByTransaction,
   deleteMatching,
   deleteNotification,
+  findByTransactionSteps,
   findNotification,
   type InboxDb,
   listByTransactions,
   listNotifications,
   nextSnoozeEnd,
   type Page,
+  type TransactionStep,
   unreadBySeverity,
   updateMatching,
   updateNotification,
@@ -33,9 +37,12 @@ import {
 import type { InboxCounts, InboxFilter, InboxNotification, InboxOwner, UnreadCount } from "./inbox.types";
 import { type BulkAction, bulkPlan, type NotificationAction, patchFor } from "./inbox-actions";
 import { inboxMigrations } from "./migrations";
+import { nextLeaseEnd, settle } from "./outbox.store";
+import { redrive } from "./outbox-redrive";
 import { loadPreferences, savePreferences } from "./preferences.store";
 import { nextResume } from "./run.store";
 import { Runner } from "./runner";
+import { inContext, rememberContext, sessionContextOf, socketsByContext } from "./socket-context";
 import { frame } from "./socket-frames";
 
 const ownerKey = "owner";
@@ -51,17 +58,15 @@ export class SubscriberDO extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.db = drizzle(ctx.storage, {
-      schema: { notifications, runs, digests, digestHistory, throttles, preferences },
+      schema: { notifications, runs, digests, digestHistory, throttles, preferences, outbox },
     });
     // @novu/js sends "ping" every 25 s; answering from the runtime keeps hibernating sockets asleep.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
     ctx.blockConcurrencyWhile(() => migrate(this.db, inboxMigrations));
     this.runner = new Runner(this.db, env, {
-      received: (rows) => {
-        const owner = this.owner();
-        this.notify(rows.map((row) => toInboxNotification(row, owner)));
-      },
+      received: (rows) => this.notify(rows),
       scheduleAlarm: () => this.scheduleAlarm(),
+      alarmBy: (at) => this.alarmBy(at),
     });
   }
 
@@ -92,10 +97,22 @@ export class SubscriberDO extends DurableObject<Env> {
     return this.runner.cancel(transactionId);
   }
 
-  /** Called when the Inbox opens a session: remembers who this inbox belongs to and returns its unread count. */
-  openSession(owner: InboxOwner): UnreadCount {
+  /**
+   * The DELIVERIES consumer's word on this subscriber's queued sends, once per consumer batch: ended ones leave the
+   * outbox, requeued ones get a new lease.
+   */
+  async settleDeliveries(report: OutboxReport): Promise<void> {
+    settle(this.db, report);
+    await this.scheduleAlarm();
+  }
+
+  /**
+   * Called when the Inbox opens a session: remembers who this inbox belongs to and returns the unread count the
+   * session sees, within its context.
+   */
+  openSession(owner: InboxOwner, contextKeys: string[]): UnreadCount {
     this.setOwner(owner);
-    return this.unreadCount();
+    return this.unreadCount(contextKeys);
   }
 
   list(filter: InboxFilter, page: Page): { data: InboxNotification[]; hasMore: boolean } {
@@ -203,8 +220,10 @@ export class SubscriberDO extends DurableObject<Env> {
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
       return new Response("Expected a websocket upgrade", { status: 426 });
     }
+    const contextKeys = await sessionContextOf(this.env, request);
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
+    rememberContext(server, contextKeys);
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -212,57 +231,79 @@ export class SubscriberDO extends DurableObject<Env> {
     socket.close(code, reason);
   }
 
-  /** One alarm serves snoozes and runs: it wakes what is due, then re-arms for the earliest of what remains. */
+  /**
+   * One alarm serves snoozes, runs and the delivery outbox: it wakes what is due, sends again what the queue left
+   * unanswered, then re-arms for the earliest of what remains.
+   */
   override async alarm(): Promise<void> {
     const now = Date.now();
     const woken = wakeSnoozed(this.db, now);
-    if (woken.length > 0) {
-      const owner = this.owner();
-      this.notify(woken.map((row) => toInboxNotification(row, owner)));
-    }
+    if (woken.length > 0) this.notify(woken);
     await this.runner.resumeDue(now);
+    await redrive(this.db, this.env, now);
     await this.scheduleAlarm();
   }
 
   private async scheduleAlarm(): Promise<void> {
-    const times = [nextSnoozeEnd(this.db), nextResume(this.db)].filter((t): t is number => t !== undefined);
+    const times = [nextSnoozeEnd(this.db), nextResume(this.db), nextLeaseEnd(this.db)].filter(
+      (t): t is number => t !== undefined,
+    );
     if (times.length === 0) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(Math.min(...times));
   }
 
-  private currentCounts(): InboxCounts {
+  /** Cheaper than `scheduleAlarm` on a run's path: it only ever brings the alarm forward. */
+  private async alarmBy(at: number): Promise<void> {
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > at) await this.ctx.storage.setAlarm(at);
+  }
+
+  private currentCounts(contextKeys: string[]): InboxCounts {
     const [unreadCount = 0, unseenCount = 0] = this.count([
-      { read: false, archived: false, snoozed: false },
-      { seen: false, archived: false, snoozed: false },
+      { read: false, archived: false, snoozed: false, contextKeys },
+      { seen: false, archived: false, snoozed: false, contextKeys },
     ]);
     return { unreadCount, unseenCount };
   }
 
-  private notify(received: InboxNotification[]): void {
+  /** Each socket hears only of the notifications of its own session's context, as Novu's Inbox filters them. */
+  private notify(received: NotificationRow[]): void {
     const sockets = this.ctx.getWebSockets();
     if (sockets.length === 0) return;
-    for (const notification of received) {
-      this.broadcast(
-        frame({ event: "notification_received", data: { message: toSocketMessage(notification) } }),
-      );
+    const owner = this.owner();
+    for (const group of socketsByContext(sockets)) {
+      for (const row of received.filter((r) => inContext(r.contextKeys, group))) {
+        const message = toSocketMessage(toInboxNotification(row, owner));
+        this.broadcast(frame({ event: "notification_received", data: { message } }), group.sockets);
+      }
     }
     this.pushCounts();
   }
 
-  private unreadCount(total = this.currentCounts().unreadCount): UnreadCount {
-    return { total, severity: unreadBySeverity(this.db) };
+  private unreadCount(
+    contextKeys: string[],
+    total = this.currentCounts(contextKeys).unreadCount,
+  ): UnreadCount {
+    return { total, severity: unreadBySeverity(this.db, contextKeys) };
   }
 
+  /** Counts per session context: two sessions of one subscriber in different contexts see different numbers. */
   private pushCounts(): void {
-    if (this.ctx.getWebSockets().length === 0) return;
-    const { unreadCount, unseenCount } = this.currentCounts();
-    const counts = this.unreadCount(unreadCount);
-    this.broadcast(frame({ event: "unseen_count_changed", data: { unseenCount } }));
-    this.broadcast(frame({ event: "unread_count_changed", data: { unreadCount: counts.total, counts } }));
+    const sockets = this.ctx.getWebSockets();
+    if (sockets.length === 0) return;
+    for (const { contextKeys, sockets: group } of socketsByContext(sockets)) {
+      const { unreadCount, unseenCount } = this.currentCounts(contextKeys);
+      const counts = this.unreadCount(contextKeys, unreadCount);
+      this.broadcast(frame({ event: "unseen_count_changed", data: { unseenCount } }), group);
+      this.broadcast(
+        frame({ event: "unread_count_changed", data: { unreadCount: counts.total, counts } }),
+        group,
+      );
+    }
   }
 
-  private broadcast(text: string): void {
-    for (const socket of this.ctx.getWebSockets()) {
+  private broadcast(text: string, sockets: WebSocket[]): void {
+    for (const socket of sockets) {
       try {
         socket.send(text);
       } catch {
@@ -280,5 +321,14 @@ export class SubscriberDO extends DurableObject<Env> {
     const current = this.ctx.storage.kv.get<InboxOwner>(ownerKey);
     if (current && JSON.stringify(current) === JSON.stringify(owner)) return;
     this.ctx.storage.kv.put(ownerKey, owner);
+  }
+
+  /** The messages of these (transactionId, stepId) pairs, for the server API's list across subscribers. */
+  adminMessages(refs: TransactionStep[]) {
+    const owner = this.owner();
+    return findByTransactionSteps(this.db, refs).map((row) => ({
+      stepId: row.stepId,
+      message: toSocketMessage(toInboxNotification(row, owner)),
+    }));
   }
 }

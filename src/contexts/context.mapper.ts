@@ -17,3 +17,16 @@ export const contextKey = (type: string, id: string) => `${type}:${id}`;
 
 /** Context keys as stored: unique and sorted, so an exact, order-insensitive match is a plain equality. */
 export const canonicalKeys = (keys: string[]) => [...new Set(keys)].sort();
+
+/**
+ * The stored keys of a context map, whichever form each entry takes: `{ tenant: "acme" }` as a trigger or session
+ * sends it, or `{ tenant: { id: "acme", data } }` as a run carries it. Entries without an id name no context.
+ */
+export function keysOfContext(context: Record<string, unknown>): string[] {
+  return canonicalKeys(
+    Object.entries(context).flatMap(([type, value]) => {
+      const id = typeof value === "object" && value !== null && "id" in value ? value.id : value;
+      return typeof id === "string" && id !== "" ? [contextKey(type, id)] : [];
+    }),
+  );
+}

@@ -12,6 +12,7 @@ import { deliverWebhooks } from "../webhooks/webhook-delivery";
 import { enqueueMessageEvents, expandEventsJobs } from "../webhooks/webhook-events";
 import type { DeliveryJob } from "./delivery.types";
 import { alreadySent, MessageLog } from "./message-log";
+import { OutboxReports } from "./outbox-report";
 import { buildProviderMessage, providerCredentials } from "./provider-message";
 import { onFailure } from "./retry-policy";
 
@@ -63,11 +64,13 @@ async function expandEvents(batch: Message<WebhookEventsJob>[], env: Env): Promi
  * Each job is sent through its integration's provider adapter. Outcomes are logged to D1 in one batch per queue
  * batch; transient failures retry with backoff, permanent ones move to the fallback integration or end as failed
  * messages in the dead-letter queue. Every message is acknowledged or retried on its own, and the log is written
- * even when one of them hits an unexpected error, so a sent message is never left unrecorded.
+ * even when one of them hits an unexpected error, so a sent message is never left unrecorded. The subscribers'
+ * outboxes hear how their jobs ended (or when to expect them back), one call per subscriber per batch.
  */
 async function consumeSends(batch: Message<DeliveryJob>[], env: Env): Promise<void> {
   const db = database(env);
   const log = new MessageLog();
+  const outbox = new OutboxReports(env);
   const baseSeconds = backoffBase(env);
   const routes = new Map<string, Promise<Route>>();
   const routeFor = (job: DeliveryJob) => {
@@ -90,10 +93,14 @@ async function consumeSends(batch: Message<DeliveryJob>[], env: Env): Promise<vo
     await Promise.all(
       batch.map(async (message) => {
         const job = message.body;
-        if (sent.has(job.messageId) || claimed.has(job.messageId)) return message.ack();
+        if (claimed.has(job.messageId)) return message.ack();
         claimed.add(job.messageId);
+        if (sent.has(job.messageId)) {
+          outbox.ended(job);
+          return message.ack();
+        }
         try {
-          await deliver(env, message, await routeFor(job), log, baseSeconds);
+          await deliver(env, message, await routeFor(job), { log, outbox }, baseSeconds);
         } catch (error) {
           // Not the provider's answer (a D1 read, a queue write): the send may still succeed later.
           const errorText = error instanceof Error ? error.message : String(error);
@@ -105,25 +112,31 @@ async function consumeSends(batch: Message<DeliveryJob>[], env: Env): Promise<vo
           });
           if (decision.kind === "retry") {
             log.record(job, message.attempts, { status: "queued", errorText });
+            outbox.requeued(job, decision.delaySeconds);
             return message.retry({ delaySeconds: decision.delaySeconds });
           }
           log.record(job, message.attempts, { status: "error", errorText });
+          outbox.ended(job);
           await env.DELIVERIES_DLQ.send(job);
           message.ack();
         }
       }),
     );
   } finally {
-    await log.flush(db);
+    // `send` never fails: a subscriber it could not reach keeps its jobs, and sends them again when their leases end.
+    await Promise.all([log.flush(db), outbox.send()]);
   }
   await enqueueMessageEvents(env, db, log.finished());
 }
+
+/** Where a batch's outcomes go: the D1 message log, and the subscribers' outboxes. */
+type Records = { log: MessageLog; outbox: OutboxReports };
 
 async function deliver(
   env: Env,
   message: Message<DeliveryJob>,
   route: Route,
-  log: MessageLog,
+  { log, outbox }: Records,
   baseSeconds: number | undefined,
 ): Promise<void> {
   const job = message.body;
@@ -135,21 +148,20 @@ async function deliver(
 
   if (candidates.length === 0) {
     if (route.fallback && !job.isFallback)
-      return toFallback(env, message, route.fallback, log, "No active integration");
+      return toFallback(env, message, route.fallback, { log, outbox }, "No active integration");
     log.record(job, message.attempts, { status: "error", errorText: `No active ${job.channel} integration` });
+    outbox.ended(job);
     return message.ack();
   }
   if (candidates.length > 1) {
     // Push and chat go out through every active integration: one job each, so each retries on its own.
-    await env.DELIVERIES.sendBatch(
-      candidates.map((integration) => ({
-        body: {
-          ...job,
-          messageId: `${job.messageId}-${integration.row.id.slice(-6)}`,
-          integrationId: integration.row.id,
-        },
-      })),
-    );
+    const jobs = candidates.map((integration) => ({
+      ...job,
+      messageId: `${job.messageId}-${integration.row.id.slice(-6)}`,
+      integrationId: integration.row.id,
+    }));
+    await outbox.replacing(job, jobs);
+    await env.DELIVERIES.sendBatch(jobs.map((body) => ({ body })));
     return message.ack();
   }
 
@@ -160,6 +172,7 @@ async function deliver(
   if (!provider || !built.ok) {
     const errorText = built.ok ? `Provider '${integration.row.providerId}' is not supported` : built.reason;
     log.record(job, message.attempts, { status: "error", ...meta, errorText });
+    outbox.ended(job);
     return message.ack();
   }
 
@@ -169,6 +182,7 @@ async function deliver(
       overrides: job.providerOverrides[integration.row.providerId],
     });
     log.record(job, message.attempts, { status: "sent", ...meta, providerMessageId: result.id });
+    outbox.ended(job);
     message.ack();
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
@@ -182,11 +196,13 @@ async function deliver(
     });
     if (decision.kind === "retry") {
       log.record(job, message.attempts, { status: "queued", ...meta, errorText: error.message });
+      outbox.requeued(job, decision.delaySeconds);
       return message.retry({ delaySeconds: decision.delaySeconds });
     }
     if (decision.kind === "fallback" && route.fallback)
-      return toFallback(env, message, route.fallback, log, error.message);
+      return toFallback(env, message, route.fallback, { log, outbox }, error.message);
     log.record(job, message.attempts, { status: "error", ...meta, errorText: error.message });
+    outbox.ended(job);
     await env.DELIVERIES_DLQ.send(job);
     message.ack();
   }
@@ -196,7 +212,7 @@ async function toFallback(
   env: Env,
   message: Message<DeliveryJob>,
   fallback: IntegrationWithCredentials,
-  log: MessageLog,
+  { log, outbox }: Records,
   reason: string,
 ): Promise<void> {
   const job = message.body;
@@ -204,6 +220,8 @@ async function toFallback(
     status: "queued",
     errorText: `${reason}; trying fallback ${fallback.row.identifier}`,
   });
-  await env.DELIVERIES.send({ ...job, integrationId: fallback.row.id, isFallback: true });
+  const next: DeliveryJob = { ...job, integrationId: fallback.row.id, isFallback: true };
+  await env.DELIVERIES.send(next);
+  outbox.requeued(job, 0, [next]);
   message.ack();
 }

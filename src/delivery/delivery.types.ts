@@ -18,6 +18,19 @@ export type DeliveryJob = {
   /** Set once the job is bound to one integration (push/chat fan-out, fallback). */
   integrationId?: string;
   isFallback?: boolean;
+  /** Set by the subscriber's Durable Object, which keeps the job in its outbox until the consumer reports its end. */
+  outbox?: boolean;
+};
+
+/**
+ * What the DELIVERIES consumer tells one subscriber's outbox after a batch. `ended`: jobs that reached an end (sent,
+ * failed for good, or already sent by an earlier copy). `requeued`: jobs handed back to the queue to be looked at
+ * again at `at` (ms): a retry, or, with `jobs`, replaced by what was queued instead (the fallback's job, or one job
+ * per integration).
+ */
+export type OutboxReport = {
+  ended: string[];
+  requeued: Array<{ messageId: string; at: number; jobs?: DeliveryJob[] }>;
 };
 
 /** Cloudflare Queues accept messages up to 128 KB. */

@@ -1,3 +1,4 @@
+import type { RunContexts } from "../contexts/trigger-context";
 import type { SubscriberRow, WorkflowRow } from "../db/schema";
 import type { SubscriberContext, WorkflowRun } from "../engine/run.types";
 import { translationsFor, type WorkflowTranslations } from "../translations/translation.delivery";
@@ -28,8 +29,9 @@ export function toSubscriberContext(row: SubscriberRow): SubscriberContext {
   };
 }
 
+/** `context` is the trigger's contexts as stored (`upsertTriggerContexts`), not as the request named them. */
 export function runTemplate(
-  input: Pick<TriggerInput, "payload" | "tenant" | "context" | "overrides">,
+  input: Pick<TriggerInput, "payload" | "tenant" | "overrides"> & { context: RunContexts },
   workflow: WorkflowRow,
   environmentId: string,
   transactionId: string,
@@ -53,7 +55,7 @@ export function runTemplate(
     payload: input.payload,
     actor: actor ? toSubscriberContext(actor) : null,
     tenant: input.tenant ?? null,
-    context: input.context ?? {},
+    context: input.context,
     overrides: input.overrides ?? {},
     ...resources,
   };

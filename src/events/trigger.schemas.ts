@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { contextPayload } from "../contexts/context.schemas";
 import { subscriberFields } from "../subscribers/subscriber.schemas";
 
 export const subscriberPayload = z
@@ -60,7 +61,7 @@ export const triggerBody = z
     transactionId: z.string().trim().min(1).max(255).optional(),
     actor: subscriberRecipient.optional(),
     tenant: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
-    context: z.record(z.string(), z.unknown()).optional(),
+    context: contextPayload.optional(),
   })
   .openapi("TriggerEventRequestDto");
 export type TriggerInput = z.infer<typeof triggerBody>;

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { recordActivity } from "../activity/activity.recorder";
 import { transactionRecipients } from "../activity/activity.service";
 import type { Tenant } from "../app-env";
+import { upsertTriggerContexts } from "../contexts/trigger-context";
 import { type Database, database } from "../db/client";
 import { type SubscriberRow, topics, type WorkflowRow } from "../db/schema";
 import { startFanout } from "../fanout/fanout";
@@ -96,12 +97,13 @@ export async function triggerWorkflow(
         ),
   ]);
   if ("early" in accepted) return accepted.early;
-  const [rows, resources] = await Promise.all([
+  const [rows, resources, context] = await Promise.all([
     ensureSubscribers(db, tenant, wanted, known),
     loadRunResources(db, tenant, accepted.workflow, input.overrides ?? {}),
+    upsertTriggerContexts(db, tenant, input.context),
   ]);
   const template = runTemplate(
-    input,
+    { ...input, context },
     accepted.workflow,
     tenant.id,
     accepted.transactionId,
@@ -157,12 +159,13 @@ export async function broadcastWorkflow(
   const accepted = await accept(db, tenant, input);
   if ("early" in accepted) return accepted.early;
   const actor = input.actor ? asPayload(input.actor) : undefined;
-  const [rows, resources] = await Promise.all([
+  const [rows, resources, context] = await Promise.all([
     actor ? ensureSubscribers(db, tenant, [actor]) : new Map<string, SubscriberRow>(),
     loadRunResources(db, tenant, accepted.workflow, input.overrides ?? {}),
+    upsertTriggerContexts(db, tenant, input.context),
   ]);
   const template = runTemplate(
-    input,
+    { ...input, context },
     accepted.workflow,
     tenant.id,
     accepted.transactionId,

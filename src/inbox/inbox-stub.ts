@@ -16,6 +16,7 @@ type InboxMethods =
   | "removeMatching"
   | "purge"
   | "adminList"
+  | "adminMessages"
   | "removeTransaction"
   | "cancel"
   | "legacyFeed"

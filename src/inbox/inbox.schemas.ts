@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { contextPayload } from "../contexts/context.schemas";
 import { severities } from "../workflows/workflow.types";
 
 const redirect = z.object({
@@ -123,6 +124,10 @@ export const sessionBody = z
   .object({
     applicationIdentifier: z.string().min(1),
     subscriberHash: z.string().optional(),
+    /** The Inbox's context: the session then sees only notifications triggered with exactly this context. */
+    context: contextPayload.optional(),
+    /** HMAC of `context`, required with it when the in-app integration has HMAC on. */
+    contextHash: z.string().optional(),
     subscriberId: z.string().min(1).max(255).optional(),
     subscriber: z
       .object({
@@ -152,6 +157,8 @@ export const sessionResponse = z.object({
   removeNovuBranding: z.boolean(),
   isDevelopmentMode: z.boolean(),
   maxSnoozeDurationHours: z.number(),
+  /** The session's context as `type:id` keys, as @novu/js reads them. */
+  contextKeys: z.array(z.string()),
 });
 
 export const notificationIdParam = z.object({

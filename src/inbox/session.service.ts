@@ -1,19 +1,21 @@
 import type { Tenant } from "../app-env";
 import { signInboxToken } from "../auth/inbox-token";
+import { resolveContextPayload } from "../contexts/context.service";
 import { database } from "../db/client";
 import { tenantByApplicationIdentifier } from "../environments/tenant";
 import { HttpError } from "../http/http-error";
 import { upsertSubscriber } from "../subscribers/subscriber.service";
 import type { SessionInput } from "./inbox.schemas";
 import { inboxOf } from "./inbox-stub";
-import { verifySubscriberHash } from "./subscriber-hash";
+import { verifySessionHashes } from "./session-hashes";
 
 /** Snoozing is offered for up to 90 days, Novu Cloud's longest plan limit. */
 const maxSnoozeDurationHours = 90 * 24;
 
 /**
  * Opens an Inbox session: the public application identifier picks the environment, the subscriber is created on
- * first sight (as Novu's Inbox does), and the token returned scopes every later call to that subscriber.
+ * first sight (as Novu's Inbox does), and the token returned scopes every later call to that subscriber and to the
+ * session's context. Contexts the session names are created when missing; existing ones are never changed here.
  */
 export async function openSession(env: Env, input: SessionInput) {
   const db = database(env);
@@ -21,20 +23,32 @@ export async function openSession(env: Env, input: SessionInput) {
 
   const subscriberId = input.subscriber?.subscriberId || input.subscriberId;
   if (!subscriberId) throw HttpError.badRequest("subscriber.subscriberId is required");
-  await verifySubscriberHash(env, db, tenant.id, subscriberId, input.subscriberHash);
-  const row = await upsertSubscriber(db, tenant as Tenant, { ...input.subscriber, subscriberId });
-
-  const unreadCount = await inboxOf(env, tenant.id, subscriberId).openSession({
-    id: row.id,
+  await verifySessionHashes(env, db, tenant.id, {
     subscriberId,
-    firstName: row.firstName ?? undefined,
-    lastName: row.lastName ?? undefined,
-    avatar: row.avatar ?? undefined,
+    subscriberHash: input.subscriberHash,
+    context: input.context,
+    contextHash: input.contextHash,
   });
+  const [row, contextKeys] = await Promise.all([
+    upsertSubscriber(db, tenant as Tenant, { ...input.subscriber, subscriberId }),
+    resolveContextPayload(db, tenant, input.context),
+  ]);
+
+  const unreadCount = await inboxOf(env, tenant.id, subscriberId).openSession(
+    {
+      id: row.id,
+      subscriberId,
+      firstName: row.firstName ?? undefined,
+      lastName: row.lastName ?? undefined,
+      avatar: row.avatar ?? undefined,
+    },
+    contextKeys,
+  );
   const token = await signInboxToken(env, {
     environmentId: tenant.id,
     organizationId: tenant.organizationId,
     subscriberId,
+    contextKeys,
   });
   return {
     token,
@@ -43,5 +57,6 @@ export async function openSession(env: Env, input: SessionInput) {
     removeNovuBranding: false,
     isDevelopmentMode: tenant.type === "dev",
     maxSnoozeDurationHours,
+    contextKeys,
   };
 }

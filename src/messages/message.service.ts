@@ -1,111 +1,80 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { transactionRecipients } from "../activity/activity.service";
+import { and, eq } from "drizzle-orm";
 import type { Tenant } from "../app-env";
 import type { Database } from "../db/client";
 import { type MessageRow, messages } from "../db/schema";
 import { HttpError } from "../http/http-error";
 import { inboxOf } from "../inbox/inbox-stub";
-import { toIso } from "../lib/time";
+import { readSlots, removeInApp, removeInAppTransaction } from "./in-app-inboxes";
+import { inJson } from "./in-app-index";
+import { inAppToDto, sendToDto } from "./message.mapper";
 import type { ListMessagesQuery, MessageDto } from "./message.schemas";
+import { indexPage } from "./message-index";
 
-/** Delivery states as Novu's `MessageStatusEnum` names them: a send still retrying is a warning. */
-const statusOf = { sent: "sent", error: "error", queued: "warning" } as const;
-
-function toMessageDto(row: MessageRow, tenant: Tenant): MessageDto {
-  return {
-    _id: row.id,
-    _environmentId: row.environmentId,
-    _organizationId: tenant.organizationId,
-    _notificationId: row.transactionId,
-    _subscriberId: row.subscriberId,
-    templateIdentifier: row.workflowId,
-    createdAt: toIso(row.createdAt),
-    transactionId: row.transactionId,
-    subject: row.subject ?? undefined,
-    content: row.content,
-    channel: row.channel,
-    read: false,
-    seen: false,
-    providerId: row.providerId ?? undefined,
-    cta: {},
-    status: statusOf[row.status],
-    errorText: row.errorText ?? undefined,
-  };
-}
-
-/**
- * `GET /v1/messages`: external sends come from D1. In-app messages live in each subscriber's Durable Object, so
- * they are listed when the query names the subscriber (there is no cross-subscriber inbox index).
- */
-export async function listMessages(env: Env, db: Database, tenant: Tenant, query: ListMessagesQuery) {
-  if (query.channel === "in_app") {
-    if (!query.subscriberId) {
-      throw HttpError.badRequest(
-        "Listing in_app messages needs a subscriberId: in-app messages are kept per subscriber",
-      );
-    }
-    const page = await inboxOf(env, tenant.id, query.subscriberId).adminList(
-      { transactionIds: query.transactionId },
-      { limit: query.limit, offset: query.page * query.limit },
-    );
-    return {
-      data: page.data.map(
-        (message): MessageDto => ({
-          _id: message._id,
-          _environmentId: tenant.id,
-          _organizationId: tenant.organizationId,
-          _notificationId: message.transactionId,
-          _subscriberId: message.subscriber._id,
-          templateIdentifier: message.workflow.identifier,
-          createdAt: message.createdAt,
-          transactionId: message.transactionId,
-          subject: message.subject,
-          content: message.content,
-          channel: "in_app",
-          read: message.read,
-          seen: message.seen,
-          providerId: "novu",
-          cta: message.cta,
-          status: "sent",
-        }),
-      ),
-      hasMore: page.hasMore,
-      page: query.page,
-      pageSize: query.limit,
-      totalCount: page.totalCount,
-    };
-  }
-  const where = and(
-    eq(messages.environmentId, tenant.id),
-    query.channel ? eq(messages.channel, query.channel) : undefined,
-    query.subscriberId ? eq(messages.subscriberId, query.subscriberId) : undefined,
-    query.transactionId?.length ? inArray(messages.transactionId, query.transactionId) : undefined,
+/** One subscriber's in-app messages come straight from its Durable Object, which orders and counts them exactly. */
+async function listInbox(env: Env, tenant: Tenant, subscriberId: string, query: ListMessagesQuery) {
+  const page = await inboxOf(env, tenant.id, subscriberId).adminList(
+    { transactionIds: query.transactionId },
+    { limit: query.limit, offset: query.page * query.limit },
   );
-  const [rows, [count]] = await Promise.all([
-    db
-      .select()
-      .from(messages)
-      .where(where)
-      .orderBy(desc(messages.createdAt), desc(messages.id))
-      .limit(query.limit + 1)
-      .offset(query.page * query.limit),
-    db.select({ total: sql<number>`count(*)` }).from(messages).where(where),
-  ]);
   return {
-    data: rows.slice(0, query.limit).map((row) => toMessageDto(row, tenant)),
-    hasMore: rows.length > query.limit,
-    page: query.page,
-    pageSize: query.limit,
-    totalCount: count?.total ?? 0,
+    data: page.data.map((message) => inAppToDto(message, tenant)),
+    hasMore: page.hasMore,
+    totalCount: page.totalCount,
   };
 }
 
-export async function deleteMessage(db: Database, tenant: Tenant, messageId: string): Promise<void> {
+/** Any other query pages over the sends and the in-app index in D1, then reads the page's in-app messages. */
+async function listIndexed(env: Env, db: Database, tenant: Tenant, query: ListMessagesQuery) {
+  const { entries, total } = await indexPage(db, tenant, query);
+  const shown = entries.slice(0, query.limit);
+  const sendIds = shown.filter((entry) => entry.kind === "send").map((entry) => entry.ref);
+  const [sends, inApp] = await Promise.all([
+    sendIds.length === 0
+      ? []
+      : db
+          .select()
+          .from(messages)
+          .where(and(eq(messages.environmentId, tenant.id), inJson(messages.id, sendIds))),
+    readSlots(
+      env,
+      tenant,
+      shown.filter((entry) => entry.kind === "in_app"),
+    ),
+  ]);
+  const sendById = new Map(sends.map((row) => [row.id, row]));
+  const data = shown.flatMap((entry): MessageDto[] => {
+    if (entry.kind === "send") {
+      const row = sendById.get(entry.ref);
+      return row ? [sendToDto(row, tenant)] : [];
+    }
+    const message = inApp(entry);
+    return message ? [inAppToDto(message, tenant, entry.ref)] : [];
+  });
+  return { data, hasMore: entries.length > query.limit, totalCount: total };
+}
+
+/** `GET /v1/messages`: every channel, newest first, in Novu's page style. */
+export async function listMessages(env: Env, db: Database, tenant: Tenant, query: ListMessagesQuery) {
+  const page =
+    query.channel === "in_app" && query.subscriberId
+      ? await listInbox(env, tenant, query.subscriberId, query)
+      : await listIndexed(env, db, tenant, query);
+  return { ...page, page: query.page, pageSize: query.limit };
+}
+
+/** Deletes a send (D1) or an in-app message (its subscriber's inbox); 404 when neither has it. */
+export async function deleteMessage(
+  env: Env,
+  db: Database,
+  tenant: Tenant,
+  messageId: string,
+): Promise<void> {
   const removed = await db
     .delete(messages)
     .where(and(eq(messages.environmentId, tenant.id), eq(messages.id, messageId)))
     .returning({ id: messages.id });
-  if (removed.length === 0) throw HttpError.notFound(`Message '${messageId}' was not found`);
+  if (removed.length > 0 || (await removeInApp(env, db, tenant, messageId))) return;
+  throw HttpError.notFound(`Message '${messageId}' was not found`);
 }
 
 /** Deletes every message of a trigger, in D1 and in each recipient's inbox; 404 when the trigger left none. */
@@ -116,10 +85,10 @@ export async function deleteTransactionMessages(
   transactionId: string,
   channel: MessageRow["channel"] | "in_app" | undefined,
 ): Promise<void> {
-  const removed =
+  const [removed, removedInApp] = await Promise.all([
     channel === "in_app"
       ? []
-      : await db
+      : db
           .delete(messages)
           .where(
             and(
@@ -128,15 +97,9 @@ export async function deleteTransactionMessages(
               channel ? eq(messages.channel, channel) : undefined,
             ),
           )
-          .returning({ id: messages.id });
-  let removedInApp = 0;
-  if (!channel || channel === "in_app") {
-    const recipients = await transactionRecipients(db, tenant, transactionId);
-    const counts = await Promise.all(
-      recipients.map((id) => inboxOf(env, tenant.id, id).removeTransaction(transactionId)),
-    );
-    removedInApp = counts.reduce((sum, n) => sum + n, 0);
-  }
+          .returning({ id: messages.id }),
+    !channel || channel === "in_app" ? removeInAppTransaction(env, db, tenant, transactionId) : 0,
+  ]);
   if (removed.length + removedInApp === 0) {
     throw HttpError.notFound(`No messages were found for transactionId '${transactionId}'`);
   }

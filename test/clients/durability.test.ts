@@ -1,12 +1,14 @@
 // What is pending survives a restart of `wrangler dev`: a delay's run and a digest's window live in the subscriber's
-// Durable Object (storage and alarm), an email whose provider is down waits in the DELIVERIES queue; all of it is
-// persisted under the state folder. One restart serves the three: each is pending when the server stops, and each is
-// delivered exactly once after it comes back.
+// Durable Object (storage and alarm); an email whose provider is down waits in the DELIVERIES queue and in that
+// object's outbox. `wrangler dev`'s local queues hold messages in memory, so the restart loses the queue's copy; the
+// outbox, persisted with the object under the state folder, sends it again when its lease runs out. One restart
+// serves the three: each is pending when the server stops, and each is delivered exactly once after it comes back.
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { leaseMs } from "../../durable-objects/subscriber/outbox.store";
 import { freePort, prepareLocalState, startWorker, stopWorker } from "../../scripts/dev-environment.mjs";
 
 const persistTo = mkdtempSync(path.join(tmpdir(), "novu-edge-durability-"));
@@ -174,14 +176,17 @@ describe("durability across a wrangler dev restart", () => {
     expect(await inboxBodies(second.url, "digested")).toEqual(["2 events: 1 and 2"]);
   });
 
-  // KNOWN GAP, kept visible: `wrangler dev`'s local queues (miniflare's QueueBrokerObject) hold messages in memory, so
-  // a send waiting in DELIVERIES for a retry is gone after the restart (without a restart it is sent once; on
-  // Cloudflare, Queues keep messages across deploys). Closing it needs an outbox the subscriber's Durable Object
-  // re-drives; when that lands this test passes, `it.fails` turns red, and `.fails` should go.
-  it.fails("sends an email queued while its provider was down exactly once after the restart", {
-    timeout: 60_000,
+  // The queue's copy of the refused send died with the first server (miniflare's QueueBrokerObject keeps messages in
+  // memory). The subscriber's Durable Object still holds the job in its outbox: when the lease the consumer last gave
+  // it (the retry's time plus `leaseMs`) runs out, the object's alarm queues it again, and it is sent once.
+  it("sends an email queued while its provider was down exactly once after the restart", {
+    timeout: leaseMs + 90_000,
   }, async () => {
-    await until("the queued email", async () => (mail.host.accepted.size > 0 ? true : undefined), 20_000);
+    await until(
+      "the queued email",
+      async () => (mail.host.accepted.size > 0 ? true : undefined),
+      leaseMs + 30_000,
+    );
     const status = await until("the message marked sent", async () => {
       const res = await second.call(`/v1/messages?channel=email`);
       const page = (await res.json()) as { data: Array<{ _id: string; status: string }> };

@@ -107,7 +107,9 @@ describe("API rate limits (free service level)", { timeout: 30_000 }, () => {
 
     const ctx = createExecutionContext();
     const off = await worker.fetch(
-      new Request("http://api.test/v2/workflows", { headers: { authorization: `ApiKey ${tenant.secretKey}` } }),
+      new Request("http://api.test/v2/workflows", {
+        headers: { authorization: `ApiKey ${tenant.secretKey}` },
+      }),
       { ...env, API_RATE_LIMIT: "off" },
       ctx,
     );

@@ -167,6 +167,7 @@ describe("secrets never appear in answers", { timeout: 30_000 }, () => {
         }>();
         expect(page.data.map((m) => [m.channel, m.status]).sort()).toEqual([
           ["email", "sent"],
+          ["in_app", "sent"],
           ["sms", "error"],
         ]);
         return page.data;

@@ -13,6 +13,9 @@ function inbox(c: Context<AppEnv>) {
   return inboxOf(c.env, session.environmentId, session.subscriberId);
 }
 
+/** The session's context: every list, count and bulk change of the Inbox stays within it. */
+const sessionContext = (c: Context<AppEnv>) => ({ contextKeys: c.get("inbox").contextKeys });
+
 function found(notification: InboxNotification | undefined, id: string): InboxNotification {
   if (!notification) throw HttpError.notFound(`Notification with id '${id}' was not found`);
   return notification;
@@ -33,13 +36,16 @@ export const list: RouteHandler<typeof routes.list, AppEnv> = async (c) => {
     data: query.data,
     severity: query["severity[]"] ?? (query.severity ? [query.severity] : undefined),
   };
-  const page = await inbox(c).list(filter, { limit: query.limit, offset: query.offset, after: query.after });
+  const page = await inbox(c).list(
+    { ...filter, ...sessionContext(c) },
+    { limit: query.limit, offset: query.offset, after: query.after },
+  );
   return c.json({ data: page.data, hasMore: page.hasMore, filter }, 200);
 };
 
 export const count: RouteHandler<typeof routes.count, AppEnv> = async (c) => {
   const { filters } = c.req.valid("query");
-  const counts = await inbox(c).count(filters);
+  const counts = await inbox(c).count(filters.map((filter) => ({ ...filter, ...sessionContext(c) })));
   return c.json({ data: filters.map((filter, i) => ({ count: counts[i] ?? 0, filter })) }, 200);
 };
 
@@ -70,7 +76,7 @@ export function buttonAction(action: "complete" | "revert") {
 export function bulkAction(action: (typeof routes.bulkActionRoutes)[number]["action"]) {
   const handler: RouteHandler<(typeof routes.bulkActionRoutes)[number]["route"], AppEnv> = async (c) => {
     const { tags, data } = c.req.valid("json");
-    const filter: InboxFilter = { tags, data };
+    const filter: InboxFilter = { tags, data, ...sessionContext(c) };
     if (action === "delete") await inbox(c).removeMatching(filter);
     else await inbox(c).actOnMany(action, { filter });
     return c.body(null, 204);
@@ -80,7 +86,7 @@ export function bulkAction(action: (typeof routes.bulkActionRoutes)[number]["act
 
 export const seen: RouteHandler<typeof routes.seen, AppEnv> = async (c) => {
   const { tags, data, notificationIds } = c.req.valid("json");
-  await inbox(c).actOnMany("seen", { filter: { tags, data }, ids: notificationIds });
+  await inbox(c).actOnMany("seen", { filter: { tags, data, ...sessionContext(c) }, ids: notificationIds });
   return c.body(null, 204);
 };
 

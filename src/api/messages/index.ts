@@ -11,7 +11,7 @@ const list = createRoute({
   method: "get",
   path: "/v1/messages",
   tags,
-  summary: "List messages (in_app ones need a subscriberId)",
+  summary: "List messages of every channel, newest first",
   request: { query: listMessagesQuery },
   responses: {
     200: json(
@@ -34,7 +34,7 @@ const remove = createRoute({
   method: "delete",
   path: "/v1/messages/{messageId}",
   tags,
-  summary: "Delete one message",
+  summary: "Delete one message, whatever its channel",
   request: {
     params: z.object({
       messageId: z
@@ -72,7 +72,7 @@ export const messagesApi = createRouter()
     c.json(await listMessages(c.env, database(c.env), c.get("tenant"), c.req.valid("query")), 200),
   )
   .openapi(remove, async (c) => {
-    await deleteMessage(database(c.env), c.get("tenant"), c.req.valid("param").messageId);
+    await deleteMessage(c.env, database(c.env), c.get("tenant"), c.req.valid("param").messageId);
     return c.json({ data: { acknowledged: true, status: "deleted" as const } }, 200);
   })
   .openapi(removeTransaction, async (c) => {
