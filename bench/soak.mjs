@@ -1,9 +1,12 @@
-// Memory and soak: mixed load (triggers, Inbox reads, websockets opened and closed) while workerd's RSS is sampled
-// every 10 s; passes with no error responses and an RSS slope (after warm-up) that two standard errors cannot tell
-// from flat. A first phase of /v1/health-check only measures what wrangler dev keeps per request by itself, so the
-// mixed load's growth per request can be read beside it.
+// Memory and soak: mixed load (triggers, Inbox reads, websockets opened and closed) while memory is sampled every
+// 10 s, each sample taken right after a full garbage collection of the Worker's isolate (through wrangler dev's
+// inspector): the isolate's JS heap, which is what our code can leak, and workerd's RSS. Passes with no error
+// responses and slopes (after warm-up) that two standard errors cannot tell from flat. A first phase of
+// /v1/health-check only measures what wrangler dev keeps per request by itself, for the mixed load's RSS to be read
+// beside it.
 import WebSocket from "ws";
 import { inboxToken, log, sleep } from "./lib/api.mjs";
+import { connectInspector } from "./lib/inspector.mjs";
 import { rssMb, workerdPid } from "./lib/memory.mjs";
 import { round, trend } from "./lib/stats.mjs";
 import { ensureWorkflow, inAppSteps } from "./lib/workflows.mjs";
@@ -31,6 +34,9 @@ function openAndClose(url, token) {
   });
 }
 
+const series = (samples) =>
+  samples.map((p) => `${round(p.x * 60, 0)}→${round(p.rss)}/${round(p.heap)}`).join(", ");
+
 export default {
   name: "soak",
   title: "Memory and soak (mixed load)",
@@ -42,6 +48,7 @@ export default {
       await api.json("/v2/subscribers", { body: { subscriberId, firstName: "Ada" } });
     const tokens = await Promise.all(ids.map((id) => inboxToken(server, id)));
     const pid = workerdPid(server.pid);
+    const inspector = await connectInspector(server.inspectorPort);
 
     const counts = { trigger: 0, read: 0, socket: 0, baseline: 0, errors: 0 };
     let sequence = 0;
@@ -87,8 +94,8 @@ export default {
       "health-check only",
     );
     const mixed = await phase(actions, seconds, "mixed load");
-    const { slope, standardError, perThousand } = mixed;
-    const flat = Math.abs(slope) <= 2 * standardError;
+    inspector.close();
+    const flat = (fit) => Math.abs(fit.slope) <= 2 * fit.standardError;
 
     async function phase(work, duration, label) {
       const started = performance.now();
@@ -105,28 +112,33 @@ export default {
         }
       };
       const samples = [];
-      const sample = () => {
+      const sample = async () => {
         const minute = (performance.now() - started) / 60_000;
-        samples.push({ x: minute, y: rssMb(pid) });
+        await inspector.collectGarbage();
+        samples.push({ x: minute, rss: rssMb(pid), heap: await inspector.heapUsedMb() });
+        const { rss, heap } = samples.at(-1);
         log(
-          `  ${label} t=${(minute * 60).toFixed(0)} s rss=${samples.at(-1).y.toFixed(1)} MB triggers=${counts.trigger} ` +
-            `reads=${counts.read} sockets=${counts.socket} health=${counts.baseline} errors=${counts.errors}`,
+          `  ${label} t=${(minute * 60).toFixed(0)} s rss=${rss.toFixed(1)} MB heap=${heap.toFixed(1)} MB ` +
+            `triggers=${counts.trigger} reads=${counts.read} sockets=${counts.socket} health=${counts.baseline} ` +
+            `errors=${counts.errors}`,
         );
       };
       log(`${label} with ${workers} workers for ${duration} s, workerd pid ${pid} …`);
-      sample();
+      await sample();
       const sampler = (async () => {
         while (performance.now() + sampleEverySeconds * 1000 <= deadline) {
           await sleep(sampleEverySeconds * 1000);
-          sample();
+          await sample();
         }
       })();
       await Promise.all([...Array.from({ length: workers }, load), sampler]);
       // The first quarter is warm-up (new objects, caches filling): reported, but not part of the trend.
-      const fit = trend(samples.filter((s) => s.x >= duration / 4 / 60));
+      const warmed = samples.filter((s) => s.x >= duration / 4 / 60);
+      const rss = trend(warmed.map((s) => ({ x: s.x, y: s.rss })));
+      const heap = trend(warmed.map((s) => ({ x: s.x, y: s.heap })));
       const requests = Object.values(counts).reduce((a, b) => a + b, 0) - before;
       const perMinute = requests / (duration / 60);
-      return { ...fit, samples, perThousand: (fit.slope / perMinute) * 1000 };
+      return { rss, heap, samples, perThousand: (rss.slope / perMinute) * 1000 };
     }
 
     const warm = round(seconds / 4, 0);
@@ -134,17 +146,24 @@ export default {
       rows: [
         { figure: "soak error responses", value: counts.errors, target: "0", pass: counts.errors === 0 },
         {
-          figure: `workerd RSS slope MB/min (${seconds} s; trend after ${warm} s warm-up)`,
-          value: round(slope, 2),
-          baseline: `±${round(2 * standardError, 2)} (2 SE)`,
+          figure: `Worker JS heap slope after GC, MB/min (${seconds} s; after ${warm} s warm-up)`,
+          value: round(mixed.heap.slope, 2),
+          baseline: `±${round(2 * mixed.heap.standardError, 2)} (2 SE)`,
           target: "abs(slope) ≤ 2 SE",
-          pass: flat,
+          pass: flat(mixed.heap),
+        },
+        {
+          figure: `workerd RSS slope after GC, MB/min (${seconds} s; after ${warm} s warm-up)`,
+          value: round(mixed.rss.slope, 2),
+          baseline: `±${round(2 * mixed.rss.standardError, 2)} (2 SE)`,
+          target: "abs(slope) ≤ 2 SE",
+          pass: flat(mixed.rss),
         },
         {
           figure: "RSS growth MB per 1,000 requests (mixed load vs /v1/health-check)",
-          value: round(perThousand, 2),
+          value: round(mixed.perThousand, 2),
           baseline: round(baseline.perThousand, 2),
-          ratio: round(perThousand / baseline.perThousand, 2),
+          ratio: round(mixed.perThousand / baseline.perThousand, 2),
         },
         {
           figure: "soak operations (triggers / reads / sockets)",
@@ -154,8 +173,8 @@ export default {
       notes: [
         `Baseline: ${counts.baseline} requests to /v1/health-check (no D1, no Durable Object) over ${baselineSeconds} s ` +
           "first, on the same workerd: what wrangler dev itself keeps per request.",
-        `RSS samples, mixed load (s → MB): ${mixed.samples.map((p) => `${round(p.x * 60, 0)}→${round(p.y)}`).join(", ")}`,
-        `RSS samples, health-check (s → MB): ${baseline.samples.map((p) => `${round(p.x * 60, 0)}→${round(p.y)}`).join(", ")}`,
+        `Samples, mixed load (s → RSS / heap MB): ${series(mixed.samples)}`,
+        `Samples, health-check (s → RSS / heap MB): ${series(baseline.samples)}`,
       ],
     };
   },

@@ -32,6 +32,8 @@ export function startWorker(options: {
   bundle?: string;
   /** Worker variables passed as `--var NAME:value`, over wrangler.toml's. */
   vars?: Record<string, string>;
+  /** The DevTools (inspector) port; 0 or absent picks any. */
+  inspectorPort?: number;
 }): Promise<{ child: ChildProcess; url: string }>;
 
 export function freePort(): Promise<number>;

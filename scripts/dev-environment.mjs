@@ -103,9 +103,17 @@ export function prepareLocalState({ persistTo, secretKey, applicationIdentifier 
  * Starts `wrangler dev` on 127.0.0.1:port with the given state folder (prepared by `prepareLocalState`, whose
  * secrets it passes to the Worker); resolves once the API answers. `bundle`, a folder holding a built Worker
  * (`index.js` from `wrangler deploy --dry-run --outdir`) and its own `wrangler.toml`, is served as it is, so edits
- * to the tree (sources, config, demo assets) do not reload the Worker mid-run. `vars` override wrangler.toml's.
+ * to the tree (sources, config, demo assets) do not reload the Worker mid-run. `vars` override wrangler.toml's;
+ * `inspectorPort` fixes the DevTools port (0: any), for a bench that reads the isolate's heap.
  */
-export async function startWorker({ port, persistTo, stdio = "inherit", bundle, vars = {} }) {
+export async function startWorker({
+  port,
+  persistTo,
+  stdio = "inherit",
+  bundle,
+  vars = {},
+  inspectorPort = 0,
+}) {
   const { signingSecret, encryptionKey } = JSON.parse(readFileSync(keysFile(persistTo), "utf8"));
   const child = spawn(
     wranglerBin,
@@ -122,7 +130,7 @@ export async function startWorker({ port, persistTo, stdio = "inherit", bundle, 
       "--persist-to",
       persistTo,
       "--inspector-port",
-      "0",
+      String(inspectorPort),
       "--show-interactive-dev-session=false",
       "--var",
       `NOVU_SIGNING_SECRET:${signingSecret}`,

@@ -79,11 +79,19 @@ export async function startBenchServer({ keepState = false, logFile, ref } = {})
     const bundle = buildBundle(path.join(work, "bundle"), ref);
     const keys = prepareLocalState({ persistTo });
     const stdio = logFile ? ["ignore", openSync(logFile, "w"), openSync(logFile, "a")] : "ignore";
-    const { child, url } = await startWorker({ port: await freePort(), persistTo, stdio, bundle });
+    const inspectorPort = await freePort();
+    const { child, url } = await startWorker({
+      port: await freePort(),
+      persistTo,
+      stdio,
+      bundle,
+      inspectorPort,
+    });
     const development = keys.environments[0];
     return {
       url,
       pid: child.pid,
+      inspectorPort,
       persistTo,
       secretKey: development.secretKey,
       applicationIdentifier: development.applicationIdentifier,
