@@ -94,7 +94,7 @@ export default {
     await ensureWorkflow(api, "bench", inAppSteps);
     const sizes = process.env.BENCH_FANOUT_SIZES
       ? process.env.BENCH_FANOUT_SIZES.split(",").map(Number)
-      : [1_000, 10_000, ...(args.flags.has("fanout-100k") ? [100_000] : [])];
+      : [1_000, 2_000, 10_000, ...(args.flags.has("fanout-100k") ? [100_000] : [])];
     // A size that fails (or stalls) is recorded with what it reached; the larger sizes are then not attempted.
     const seconds = {};
     const rows = [];

@@ -9,7 +9,7 @@ export default {
   title: "Trigger accept throughput",
   async run({ api }) {
     const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
-    const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+    const seconds = Number(process.env.BENCH_SECONDS ?? 20);
     await ensureWorkflow(api, "bench", inAppSteps);
     await api.json("/v2/subscribers", { body: { subscriberId: "bench-subscriber", firstName: "Ada" } });
     let sequence = 0;

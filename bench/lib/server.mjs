@@ -79,9 +79,12 @@ export async function startBenchServer({ keepState = false, logFile, ref } = {})
     const bundle = buildBundle(path.join(work, "bundle"), ref);
     const keys = prepareLocalState({ persistTo });
     const stdio = logFile ? ["ignore", openSync(logFile, "w"), openSync(logFile, "a")] : "ignore";
-    const inspectorPort = await freePort();
+    const port = await freePort();
+    // Two free ports asked one after the other can be the same one.
+    let inspectorPort = await freePort();
+    while (inspectorPort === port) inspectorPort = await freePort();
     const { child, url } = await startWorker({
-      port: await freePort(),
+      port,
       persistTo,
       stdio,
       bundle,

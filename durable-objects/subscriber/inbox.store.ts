@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL, sql } from
 import type { DrizzleSqliteDODatabase } from "drizzle-orm/durable-sqlite";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { canonicalKeys } from "../../src/contexts/context.mapper";
+import { prepared } from "../../src/db/prepared";
 import { objectId } from "../../src/lib/ids";
 import { type NotificationRow, notifications } from "./inbox.schema";
 import type { InboxFilter, NewInAppMessage } from "./inbox.types";
@@ -49,35 +50,64 @@ export function whereFilter(filter: InboxFilter): SQL | undefined {
   return and(...conditions);
 }
 
+/** The columns a new in-app row sets; the others (read, seen, archived, snoozed) start empty. */
+const insertedColumns = [
+  "id",
+  "transactionId",
+  "stepId",
+  "workflow",
+  "subject",
+  "body",
+  "avatar",
+  "primaryAction",
+  "secondaryAction",
+  "redirect",
+  "data",
+  "tags",
+  "severity",
+  "contextKeys",
+  "createdAt",
+  "updatedAt",
+  "deliveredAt",
+] as const;
+type InsertedRow = Required<Pick<typeof notifications.$inferInsert, (typeof insertedColumns)[number]>>;
+
+/** Every run writes one: built into SQL once per object, then bound per message. */
+const insertRow = prepared((db: InboxDb) => {
+  const values = Object.fromEntries(insertedColumns.map((column) => [column, sql.placeholder(column)]));
+  return db
+    .insert(notifications)
+    .values(values as unknown as InsertedRow)
+    .onConflictDoNothing()
+    .returning()
+    .prepare();
+});
+
 export function insertNotification(
   db: InboxDb,
   message: NewInAppMessage,
   now: number,
 ): NotificationRow | undefined {
-  return db
-    .insert(notifications)
-    .values({
-      id: objectId(now),
-      transactionId: message.transactionId,
-      stepId: message.stepId,
-      workflow: message.workflow,
-      subject: message.content.subject ?? null,
-      body: message.content.body,
-      avatar: message.content.avatar ?? null,
-      primaryAction: message.content.primaryAction ?? null,
-      secondaryAction: message.content.secondaryAction ?? null,
-      redirect: message.content.redirect ?? null,
-      data: message.content.data ?? null,
-      tags: message.workflow.tags,
-      severity: message.workflow.severity,
-      contextKeys: canonicalKeys(message.contextKeys),
-      createdAt: now,
-      updatedAt: now,
-      deliveredAt: [now],
-    })
-    .onConflictDoNothing()
-    .returning()
-    .get();
+  const row: InsertedRow = {
+    id: objectId(now),
+    transactionId: message.transactionId,
+    stepId: message.stepId,
+    workflow: message.workflow,
+    subject: message.content.subject ?? null,
+    body: message.content.body,
+    avatar: message.content.avatar ?? null,
+    primaryAction: message.content.primaryAction ?? null,
+    secondaryAction: message.content.secondaryAction ?? null,
+    redirect: message.content.redirect ?? null,
+    data: message.content.data ?? null,
+    tags: message.workflow.tags,
+    severity: message.workflow.severity,
+    contextKeys: canonicalKeys(message.contextKeys),
+    createdAt: now,
+    updatedAt: now,
+    deliveredAt: [now],
+  };
+  return insertRow(db).get(row);
 }
 
 export type Page = { limit: number; offset: number; after?: string };

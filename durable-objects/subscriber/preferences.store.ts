@@ -1,13 +1,17 @@
 import { eq } from "drizzle-orm";
+import { prepared } from "../../src/db/prepared";
 import type { ChannelToggles, SubscriberPreferences } from "../../src/engine/preferences";
 import { preferences } from "./inbox.schema";
 import type { InboxDb } from "./inbox.store";
 
 const globalKey = "";
 
+/** Every channel step reads them: built into SQL once per object. */
+const allPreferences = prepared((db: InboxDb) => db.select().from(preferences).prepare());
+
 export function loadPreferences(db: InboxDb): SubscriberPreferences {
   const result: SubscriberPreferences = { global: {}, workflows: {} };
-  for (const row of db.select().from(preferences).all()) {
+  for (const row of allPreferences(db).all()) {
     if (row.workflowId === globalKey) result.global = row.channels;
     else result.workflows[row.workflowId] = row.channels;
   }

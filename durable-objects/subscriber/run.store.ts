@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, lte, min } from "drizzle-orm";
+import { and, asc, eq, gt, lte, min, sql } from "drizzle-orm";
+import { prepared } from "../../src/db/prepared";
 import type { RunState } from "../../src/engine/run.types";
 import { type DigestEvent, digestHistory, digests, runs, throttles } from "./inbox.schema";
 import type { InboxDb } from "./inbox.store";
@@ -12,14 +13,24 @@ export function claimTransaction(
   workflowId: string,
   now: number,
 ): boolean {
-  const claimed = db
+  return claimRun(db).get({ transactionId, workflowId, now }) !== undefined;
+}
+
+/** Every trigger claims its transactionId first: built into SQL once per object. */
+const claimRun = prepared((db: InboxDb) =>
+  db
     .insert(runs)
-    .values({ transactionId, workflowId, createdAt: now, status: "running", updatedAt: now })
+    .values({
+      transactionId: sql.placeholder("transactionId"),
+      workflowId: sql.placeholder("workflowId"),
+      createdAt: sql.placeholder("now"),
+      status: "running",
+      updatedAt: sql.placeholder("now"),
+    })
     .onConflictDoNothing()
     .returning({ transactionId: runs.transactionId })
-    .get();
-  return claimed !== undefined;
-}
+    .prepare(),
+);
 
 export function releaseTransaction(db: InboxDb, transactionId: string): void {
   db.delete(runs).where(eq(runs.transactionId, transactionId)).run();
@@ -39,6 +50,32 @@ export function saveRun(
     .set({ ...change, updatedAt: now })
     .where(eq(runs.transactionId, transactionId))
     .run();
+}
+
+/** The end of every run that did not pause: built into SQL once per object. */
+const finishStatement = prepared((db: InboxDb) =>
+  db
+    .update(runs)
+    .set({
+      status: sql`${sql.placeholder("status")}`,
+      resumeAt: null,
+      state: sql`${sql.placeholder("state")}`,
+      updatedAt: sql`${sql.placeholder("now")}`,
+    })
+    .where(eq(runs.transactionId, sql.placeholder("transactionId")))
+    .prepare(),
+);
+
+/** A finished run: completed, or merged into a digest (which keeps its state, for a cancel or the window's heir). */
+export function finishRun(
+  db: InboxDb,
+  transactionId: string,
+  finish: { status: "completed" | "merged"; state: RunState | null },
+  now: number,
+): void {
+  // Bound as raw SQL values, so the JSON column's encoding is done here.
+  const state = finish.state === null ? null : JSON.stringify(finish.state);
+  finishStatement(db).run({ transactionId, status: finish.status, state, now });
 }
 
 export function dueRuns(db: InboxDb, now: number): RunRow[] {

@@ -146,14 +146,10 @@ export class Runner {
         await this.hooks.scheduleAlarm();
       } else {
         // A merged run keeps its state: a cancel may still need it, or it may inherit the digest window.
-        store.saveRun(
+        store.finishRun(
           this.db,
           id,
-          {
-            status: progress.kind === "merged" ? "merged" : "completed",
-            resumeAt: null,
-            state: progress.kind === "merged" ? state : null,
-          },
+          progress.kind === "merged" ? { status: "merged", state } : { status: "completed", state: null },
           now,
         );
       }

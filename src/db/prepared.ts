@@ -1,12 +1,11 @@
-import type { Database } from "./client";
-
 /**
- * A statement built once per database instance and reused: drizzle turns its query builder into SQL on every call,
- * which on the hot paths (key lookup, workflow lookup, subscriber lookup) cost as much CPU as the query itself.
+ * A statement built once per database instance (D1, or a Durable Object's SQLite) and reused: drizzle turns its query
+ * builder into SQL on every call, which on the hot paths (key, workflow and subscriber lookups; a run's claim and its
+ * in-app row) cost as much CPU as the query itself.
  * Values are bound at run time through `sql.placeholder`.
  */
-export function prepared<Statement>(build: (db: Database) => Statement): (db: Database) => Statement {
-  const statements = new WeakMap<Database, Statement>();
+export function prepared<Db extends object, Statement>(build: (db: Db) => Statement): (db: Db) => Statement {
+  const statements = new WeakMap<Db, Statement>();
   return (db) => {
     let statement = statements.get(db);
     if (!statement) {

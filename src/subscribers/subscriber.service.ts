@@ -123,7 +123,7 @@ export async function findSubscribers(db: Database, tenant: Tenant, ids: string[
 }
 
 /** A trigger to one subscriber, the common case, reads it through a prepared statement. */
-const subscriberById = prepared((db) =>
+const subscriberById = prepared((db: Database) =>
   db
     .select()
     .from(subscribers)

@@ -118,7 +118,7 @@ function byIdentifier(tenant: Tenant, identifier: string) {
 
 /** Triggers look workflows up on every request, so both forms of the lookup are prepared statements. */
 const workflowByKey = {
-  identifier: prepared((db) =>
+  identifier: prepared((db: Database) =>
     db
       .select()
       .from(workflows)
@@ -131,7 +131,7 @@ const workflowByKey = {
       .limit(1)
       .prepare(),
   ),
-  identifierOrId: prepared((db) =>
+  identifierOrId: prepared((db: Database) =>
     db
       .select()
       .from(workflows)

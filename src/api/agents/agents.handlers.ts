@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { toAgentDto } from "../../agents/agent.mapper";
 import * as agents from "../../agents/agent.service";
-import type { AppEnv } from "../../app-env";
+import type { AppEnv, Tenant } from "../../app-env";
 import { database } from "../../db/client";
 import type { AgentRow } from "../../db/schema";
 import { toCursorList } from "../../http/pagination";
@@ -40,30 +40,28 @@ export const retrieve: RouteHandler<typeof routes.retrieve, AppEnv> = async (c) 
   return c.json({ data: await withIntegrations(db, row) }, 200);
 };
 
+/** `PATCH /v1/agents/{identifier}` and `PUT …/bridge` are the same partial update of different fields. */
+async function saveAgent(
+  env: Env,
+  tenant: Tenant,
+  url: string,
+  identifier: string,
+  changes: Parameters<typeof agents.updateAgent>[3],
+) {
+  const db = database(env);
+  return withIntegrations(db, await agents.updateAgent(db, tenant, identifier, changes, originOf(url)));
+}
+
 export const update: RouteHandler<typeof routes.update, AppEnv> = async (c) => {
-  const db = database(c.env);
   const { identifier } = c.req.valid("param");
-  const row = await agents.updateAgent(
-    db,
-    c.get("tenant"),
-    identifier,
-    c.req.valid("json"),
-    originOf(c.req.url),
-  );
-  return c.json({ data: await withIntegrations(db, row) }, 200);
+  const agent = await saveAgent(c.env, c.get("tenant"), c.req.url, identifier, c.req.valid("json"));
+  return c.json({ data: agent }, 200);
 };
 
 export const updateBridge: RouteHandler<typeof routes.updateBridge, AppEnv> = async (c) => {
-  const db = database(c.env);
   const { identifier } = c.req.valid("param");
-  const row = await agents.updateAgent(
-    db,
-    c.get("tenant"),
-    identifier,
-    c.req.valid("json"),
-    originOf(c.req.url),
-  );
-  return c.json({ data: await withIntegrations(db, row) }, 200);
+  const agent = await saveAgent(c.env, c.get("tenant"), c.req.url, identifier, c.req.valid("json"));
+  return c.json({ data: agent }, 200);
 };
 
 export const remove: RouteHandler<typeof routes.remove, AppEnv> = async (c) => {

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv, Tenant } from "../../app-env";
-import { database } from "../../db/client";
+import { type Database, database } from "../../db/client";
 import { prepared } from "../../db/prepared";
 import { apiKeys, environments } from "../../db/schema";
 import { tenantColumns } from "../../environments/tenant";
@@ -26,7 +26,7 @@ function parseApiKey(header: string | undefined): string {
   return match[1];
 }
 
-const tenantByKeyHash = prepared((db) =>
+const tenantByKeyHash = prepared((db: Database) =>
   db
     .select(tenantColumns)
     .from(apiKeys)
