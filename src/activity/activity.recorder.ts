@@ -1,11 +1,5 @@
 import type { Database } from "../db/client";
-import {
-  type ActivityJob,
-  type ActivityTenant,
-  type ChannelName,
-  notificationEvents,
-  type SubscriberRow,
-} from "../db/schema";
+import type { ActivityJob, ActivityTenant, ChannelName, SubscriberRow } from "../db/schema";
 import type { RunResult } from "../engine/run.types";
 import type { RunTemplate } from "../events/run-builder";
 import { objectId } from "../lib/ids";

@@ -111,11 +111,15 @@ export async function getActivity(db: Database, tenant: Tenant, id: string) {
   return dto;
 }
 
-/** The subscribers a trigger reached, as its activity records them: where to find its runs and inbox messages. */
+/**
+ * The subscribers a trigger reached, as its activity records them: where to find its runs and inbox messages.
+ * `only` narrows them further (e.g. to triggers whose workflow has an in-app step).
+ */
 export async function transactionRecipients(
   db: Database,
   tenant: Tenant,
   transactionId: string,
+  only?: SQL,
 ): Promise<string[]> {
   const rows = await db
     .select({ subscriberId: notificationEvents.subscriberId })
@@ -124,6 +128,7 @@ export async function transactionRecipients(
       and(
         eq(notificationEvents.environmentId, tenant.id),
         eq(notificationEvents.transactionId, transactionId),
+        only,
       ),
     );
   return rows.map((row) => row.subscriberId);

@@ -1,5 +1,6 @@
 import { and, asc, between, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { transactionRecipients } from "../activity/activity.service";
 import type { Tenant } from "../app-env";
 import type { Database } from "../db/client";
 import { notificationEvents } from "../db/schema";
@@ -87,20 +88,6 @@ export async function* possibleOwners(db: Database, tenant: Tenant, createdAt: n
 }
 
 /** The recipients of a trigger whose workflow has an in-app step: where its in-app messages can be. */
-export async function inAppRecipients(
-  db: Database,
-  tenant: Tenant,
-  transactionId: string,
-): Promise<string[]> {
-  const rows = await db
-    .select({ subscriberId: notificationEvents.subscriberId })
-    .from(notificationEvents)
-    .where(
-      and(
-        eq(notificationEvents.environmentId, tenant.id),
-        eq(notificationEvents.transactionId, transactionId),
-        hasInApp,
-      ),
-    );
-  return rows.map((row) => row.subscriberId);
+export function inAppRecipients(db: Database, tenant: Tenant, transactionId: string): Promise<string[]> {
+  return transactionRecipients(db, tenant, transactionId, hasInApp);
 }
