@@ -5,6 +5,9 @@ const leaseMs = 1000;
 /** The most spare tokens one isolate holds: 1 % of the bucket's refill, so many isolates cannot hoard it. */
 const maxSpareShare = 0.01;
 
+/** How many leases an isolate keeps before it drops the expired ones. */
+const sweepAt = 1024;
+
 type Lease = { spare: number; used: number; until: number; bucketRemaining: number; resetSeconds: number };
 
 /** Asks the environment's bucket (its Durable Object) for a request's cost and a lease. */
@@ -51,6 +54,12 @@ export class LeaseBook {
       Object.assign(current, view, { spare: current.spare + spare, used: current.used + cost });
       return;
     }
+    if (this.leases.size >= sweepAt) this.dropExpired(now);
     this.leases.set(key, { spare, used: cost, until: now + leaseMs, ...view });
+  }
+
+  /** An isolate serving many environments would otherwise keep a lease for each it ever saw. */
+  private dropExpired(now: number): void {
+    for (const [key, lease] of this.leases) if (now >= lease.until) this.leases.delete(key);
   }
 }
