@@ -37,6 +37,8 @@ export const environments = sqliteTable(
     parentId: text("parent_id"),
     /** Where this environment's code-first workflows are served (`@novu/framework`). */
     bridgeUrl: text("bridge_url"),
+    /** Bumped by SQLite triggers on every write to this environment's workflows (migration 0017). */
+    workflowsRevision: integer("workflows_revision").notNull().default(0),
     ...timestamps,
   },
   (t) => [uniqueIndex("environments_identifier").on(t.identifier)],

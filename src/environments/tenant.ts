@@ -11,6 +11,7 @@ export const tenantColumns = {
   name: environments.name,
   type: environments.type,
   identifier: environments.identifier,
+  workflowsRevision: environments.workflowsRevision,
 };
 
 /** The environment a public application identifier names (the Inbox and the demo page address it this way). */

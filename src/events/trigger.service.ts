@@ -10,7 +10,7 @@ import { HttpError } from "../http/http-error";
 import { inboxOf } from "../inbox/inbox-stub";
 import { ensureSubscribers, findSubscribers, sendsProfiles } from "../subscribers/subscriber.service";
 import { assertValidPayload } from "../workflows/payload-validation";
-import { findWorkflow } from "../workflows/workflow.service";
+import { cachedWorkflow } from "../workflows/workflow-cache";
 import { runFor, runTemplate } from "./run-builder";
 import { loadRunResources } from "./run-resources";
 import type {
@@ -52,7 +52,7 @@ async function accept(
   input: Pick<TriggerInput, "name" | "transactionId" | "payload">,
 ): Promise<Accepted> {
   const { name, transactionId } = input;
-  const workflow = await findWorkflow(db, tenant, name);
+  const workflow = await cachedWorkflow(db, tenant, name);
   if (!workflow) {
     throw new HttpError(422, "workflow_not_found", {
       errors: { name: { messages: [`Workflow '${name}' was not found`], value: name } },

@@ -74,6 +74,7 @@ const tenantOf = (t: TestTenant): Tenant => ({
   name: "Development",
   type: "dev",
   identifier: t.applicationIdentifier,
+  workflowsRevision: Number.NaN,
 });
 
 async function createAgent(server: ReturnType<typeof api>, body: Record<string, unknown>) {

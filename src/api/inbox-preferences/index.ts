@@ -32,6 +32,8 @@ function sessionTenant(c: Context<AppEnv>): { tenant: Tenant; subscriberId: stri
       name: "",
       type: "dev",
       identifier: "",
+      // Unknown to the session; NaN equals no revision, so nothing cached by revision is ever served for it.
+      workflowsRevision: Number.NaN,
     },
     subscriberId: session.subscriberId,
   };
