@@ -209,11 +209,15 @@ export class SubscriberDO extends DurableObject<Env> {
     return removed;
   }
 
-  /** Deletes the whole inbox (the subscriber was deleted) and closes its sockets. */
+  /**
+   * Deletes the whole inbox (the subscriber was deleted) and closes its sockets. The object lives on, and a
+   * subscriber created again under the same id is served by it, so its tables are created afresh.
+   */
   async purge(): Promise<void> {
     for (const socket of this.ctx.getWebSockets()) socket.close(1000, "subscriber deleted");
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
+    await migrate(this.db, inboxMigrations);
   }
 
   override async fetch(request: Request): Promise<Response> {

@@ -39,6 +39,8 @@ export const environments = sqliteTable(
     bridgeUrl: text("bridge_url"),
     /** Bumped by SQLite triggers on every write to this environment's workflows (migration 0017). */
     workflowsRevision: integer("workflows_revision").notNull().default(0),
+    /** Bumped by SQLite triggers on every write to this environment's subscribers (migration 0017). */
+    subscribersRevision: integer("subscribers_revision").notNull().default(0),
     ...timestamps,
   },
   (t) => [uniqueIndex("environments_identifier").on(t.identifier)],

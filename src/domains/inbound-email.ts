@@ -40,6 +40,7 @@ export async function handleInboundEmail(message: ForwardableEmailMessage, env: 
     type: environment.type,
     identifier: environment.identifier,
     workflowsRevision: environment.workflowsRevision,
+    subscribersRevision: environment.subscribersRevision,
   };
   // The same message redelivered after a temporary failure raises the same event id, so receivers can drop it.
   const eventId = `email-${(await sha256Hex(`${domain.id}:${recipient}:${mail.messageId || crypto.randomUUID()}`)).slice(0, 32)}`;

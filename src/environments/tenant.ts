@@ -12,6 +12,7 @@ export const tenantColumns = {
   type: environments.type,
   identifier: environments.identifier,
   workflowsRevision: environments.workflowsRevision,
+  subscribersRevision: environments.subscribersRevision,
 };
 
 /** The environment a public application identifier names (the Inbox and the demo page address it this way). */

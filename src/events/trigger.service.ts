@@ -8,7 +8,8 @@ import { type SubscriberRow, topics, type WorkflowRow } from "../db/schema";
 import { startFanout } from "../fanout/fanout";
 import { HttpError } from "../http/http-error";
 import { inboxOf } from "../inbox/inbox-stub";
-import { ensureSubscribers, findSubscribers, sendsProfiles } from "../subscribers/subscriber.service";
+import { ensureSubscribers, sendsProfiles } from "../subscribers/subscriber.service";
+import { cachedSubscribers } from "../subscribers/subscriber-cache";
 import { assertValidPayload } from "../workflows/payload-validation";
 import { cachedWorkflow } from "../workflows/workflow-cache";
 import { runFor, runTemplate } from "./run-builder";
@@ -90,7 +91,7 @@ export async function triggerWorkflow(
     accept(db, tenant, input),
     sendsProfiles(wanted) || wanted.length === 0
       ? undefined
-      : findSubscribers(
+      : cachedSubscribers(
           db,
           tenant,
           wanted.map((r) => r.subscriberId),

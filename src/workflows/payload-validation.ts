@@ -19,6 +19,19 @@ function valueAt(payload: unknown, location: string): unknown {
     );
 }
 
+/** One validator per workflow row: cached rows are shared by the triggers of an isolate, and so is this. */
+const validators = new WeakMap<WorkflowRow, Validator>();
+
+function validatorOf(workflow: WorkflowRow, schema: NonNullable<WorkflowRow["payloadSchema"]>): Validator {
+  let validator = validators.get(workflow);
+  if (!validator) {
+    // The validator indexes the schema in place, and cached rows are frozen, so it gets its own copy.
+    validator = new Validator(structuredClone(schema) as Schema, "2020-12", false);
+    validators.set(workflow, validator);
+  }
+  return validator;
+}
+
 /**
  * Checks a trigger's payload against the workflow's `payloadSchema` when `validatePayload` is on, and refuses it
  * with Novu's `PayloadValidationExceptionDto` (400) otherwise. `@cfworker/json-schema` interprets the schema rather
@@ -26,7 +39,7 @@ function valueAt(payload: unknown, location: string): unknown {
  */
 export function assertValidPayload(workflow: WorkflowRow, payload: Record<string, unknown>): void {
   if (!workflow.validatePayload || !workflow.payloadSchema) return;
-  const result = new Validator(workflow.payloadSchema as Schema, "2020-12", false).validate(payload);
+  const result = validatorOf(workflow, workflow.payloadSchema).validate(payload);
   if (result.valid) return;
   // The validator reports each failure with the keywords that led to it; the leaves are what the caller can fix.
   const leaves = result.errors.filter(

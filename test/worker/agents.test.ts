@@ -75,6 +75,7 @@ const tenantOf = (t: TestTenant): Tenant => ({
   type: "dev",
   identifier: t.applicationIdentifier,
   workflowsRevision: Number.NaN,
+  subscribersRevision: Number.NaN,
 });
 
 async function createAgent(server: ReturnType<typeof api>, body: Record<string, unknown>) {

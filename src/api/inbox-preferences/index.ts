@@ -34,6 +34,7 @@ function sessionTenant(c: Context<AppEnv>): { tenant: Tenant; subscriberId: stri
       identifier: "",
       // Unknown to the session; NaN equals no revision, so nothing cached by revision is ever served for it.
       workflowsRevision: Number.NaN,
+      subscribersRevision: Number.NaN,
     },
     subscriberId: session.subscriberId,
   };
