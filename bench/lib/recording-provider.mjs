@@ -2,7 +2,8 @@ import { createServer } from "node:http";
 
 /**
  * A local stand-in for SendGrid's API host: answers every `POST /v3/mail/send` with 202 as SendGrid does and records
- * when each recipient's request arrived, so the bench can time trigger → provider without leaving the machine.
+ * when each message arrived, by its subject (the bench makes every subject unique), so the bench can time
+ * trigger → provider without leaving the machine.
  */
 export async function startRecordingProvider() {
   const received = new Map();
@@ -16,10 +17,10 @@ export async function startRecordingProvider() {
       requests++;
       try {
         const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-        for (const { email } of body.personalizations?.[0]?.to ?? [])
-          if (!received.has(email)) received.set(email, at);
+        const subject = body.subject ?? body.personalizations?.[0]?.subject;
+        if (subject !== undefined && !received.has(subject)) received.set(subject, at);
       } catch {
-        // counted as a request; an unparsable body simply matches no recipient
+        // counted as a request; an unparsable body simply matches no message
       }
       res.writeHead(202, { "x-message-id": `bench-${requests}` }).end();
       onRequest();
