@@ -1,6 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/durable-sqlite";
-import { migrate } from "drizzle-orm/durable-sqlite/migrator";
 import type { OutboxReport } from "../../src/delivery/delivery.types";
 import type { ChannelToggles, SubscriberPreferences } from "../../src/engine/preferences";
 import type { RunResult, WorkflowRun } from "../../src/engine/run.types";
@@ -36,7 +35,7 @@ import {
 } from "./inbox.store";
 import type { InboxCounts, InboxFilter, InboxNotification, InboxOwner, UnreadCount } from "./inbox.types";
 import { type BulkAction, bulkPlan, type NotificationAction, patchFor } from "./inbox-actions";
-import { inboxMigrations } from "./migrations";
+import { migrateInbox } from "./inbox-baseline";
 import { nextLeaseEnd, settle } from "./outbox.store";
 import { redrive } from "./outbox-redrive";
 import { loadPreferences, savePreferences } from "./preferences.store";
@@ -62,7 +61,7 @@ export class SubscriberDO extends DurableObject<Env> {
     });
     // @novu/js sends "ping" every 25 s; answering from the runtime keeps hibernating sockets asleep.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
-    ctx.blockConcurrencyWhile(() => migrate(this.db, inboxMigrations));
+    ctx.blockConcurrencyWhile(() => migrateInbox(ctx.storage, this.db));
     this.runner = new Runner(this.db, env, {
       received: (rows) => this.notify(rows),
       scheduleAlarm: () => this.scheduleAlarm(),
@@ -217,7 +216,7 @@ export class SubscriberDO extends DurableObject<Env> {
     for (const socket of this.ctx.getWebSockets()) socket.close(1000, "subscriber deleted");
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
-    await migrate(this.db, inboxMigrations);
+    await migrateInbox(this.ctx.storage, this.db);
   }
 
   override async fetch(request: Request): Promise<Response> {
