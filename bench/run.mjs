@@ -50,15 +50,26 @@ try {
   // Each benchmark gets a fresh wrangler dev, so one's objects, queues and memory never weigh on the next.
   for (const benchmark of benchmarks.filter((b) => args.selected.includes(b.name))) {
     log(`── ${benchmark.title}: starting a private wrangler dev …`);
-    server = await startBenchServer({
-      keepState: args.flags.has("keep-state"),
-      logFile: args.values.get("log")?.replace(/(\.\w+)?$/, `-${benchmark.name}$1`),
-      ref: args.values.get("ref"),
-    });
-    if (args.flags.has("keep-state")) log(`state kept in ${server.persistTo}`);
+    let servers = 0;
+    const start = async () => {
+      const suffix = servers++ ? `-${benchmark.name}-${servers}` : `-${benchmark.name}`;
+      server = await startBenchServer({
+        keepState: args.flags.has("keep-state"),
+        logFile: args.values.get("log")?.replace(/(\.\w+)?$/, `${suffix}$1`),
+        ref: args.values.get("ref"),
+      });
+      if (args.flags.has("keep-state")) log(`state kept in ${server.persistTo}`);
+      return { server, api: apiClient(server) };
+    };
+    /** Replaces the benchmark's wrangler dev with a new one, for a part that must not inherit the last one's objects. */
+    const fresh = async () => {
+      await server.stop();
+      return start();
+    };
+    const first = await start();
     const started = performance.now();
     // One failing benchmark is recorded as such and the others still run.
-    const { rows, notes } = await benchmark.run({ server, api: apiClient(server), args }).catch((error) => {
+    const { rows, notes } = await benchmark.run({ ...first, args, fresh }).catch((error) => {
       log(`   failed: ${error.message}`);
       return { rows: [{ figure: `${benchmark.name} did not finish`, value: error.message, pass: false }] };
     });
