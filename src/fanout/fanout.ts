@@ -8,7 +8,13 @@ import { maxJobBytes } from "../delivery/delivery.types";
 import { type RunTemplate, runFor } from "../events/run-builder";
 import { inboxOf } from "../inbox/inbox-stub";
 import { objectId } from "../lib/ids";
-import { type FanoutJob, type FanoutSource, pageSize, pagesPerScan } from "./fanout.types";
+import {
+  type FanoutJob,
+  type FanoutSource,
+  maxRecipientRetries,
+  pageSize,
+  pagesPerScan,
+} from "./fanout.types";
 
 /** Cloudflare Queues take at most 100 messages and 256 KB per `sendBatch`. */
 const maxBatchMessages = 100;
@@ -130,22 +136,48 @@ async function recipients(db: Database, job: FanoutJob): Promise<SubscriberRow[]
   return parts.flat();
 }
 
-/** Runs the trigger in each recipient's Durable Object, then records the page's activity in one D1 batch. */
-async function runPage(db: Database, env: Env, job: FanoutJob): Promise<void> {
+/**
+ * Runs the trigger in each recipient's Durable Object, then records the activity of those served in one D1 batch.
+ * Answers with the recipients whose object failed (their subscriber row ids, and the first error).
+ */
+async function runPage(
+  db: Database,
+  env: Env,
+  job: FanoutJob,
+): Promise<{ failed: string[]; error?: unknown }> {
   const [template, rows] = await Promise.all([loadTemplate(db, job), recipients(db, job)]);
   const excluded = new Set(job.exclude);
-  const runs = await Promise.all(
-    rows
-      .filter((row) => !excluded.has(row.subscriberId))
-      .map(async (subscriber) => ({
-        subscriber,
-        result: await inboxOf(env, job.environmentId, subscriber.subscriberId).run(
-          runFor(template, subscriber),
-        ),
-      })),
+  const wanted = job.recipients && new Set(job.recipients);
+  const pending = rows.filter((row) => !excluded.has(row.subscriberId) && (wanted?.has(row.id) ?? true));
+  const settled = await Promise.allSettled(
+    pending.map(async (subscriber) => ({
+      subscriber,
+      result: await inboxOf(env, job.environmentId, subscriber.subscriberId).run(
+        runFor(template, subscriber),
+      ),
+    })),
   );
   const topicKeys = job.source.kind === "topic" ? [job.source.topicKey] : [];
+  const runs = settled.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value] : []));
   await recordActivity(db, job.organizationId, template, runs, topicKeys);
+  const failures = pending.flatMap((row, i) => {
+    const outcome = settled[i];
+    return outcome?.status === "rejected" ? [{ id: row.id, error: outcome.reason as unknown }] : [];
+  });
+  return { failed: failures.map((failure) => failure.id), error: failures[0]?.error };
+}
+
+/**
+ * Queues a page again for only the recipients it failed, so the ones served are not woken again: a retry of the
+ * whole page would call every object of it once more, and when objects fail for lack of memory that keeps the
+ * failures coming. Past `maxRecipientRetries` the page goes back to the queue's own retries and dead-letter queue.
+ */
+async function retryRecipients(env: Env, job: FanoutJob, failed: string[], error: unknown): Promise<void> {
+  const retries = (job.retries ?? 0) + 1;
+  if (retries > maxRecipientRetries) throw error;
+  const delaySeconds = Math.min(60, 2 ** retries);
+  console.error(`${failed.length} fan-out recipient(s) failed; queued again in ${delaySeconds} s`, error);
+  await env.FANOUT.send({ ...job, recipients: failed, retries }, { delaySeconds });
 }
 
 /** Consumes FANOUT: scans queue pages, pages reach their recipients; a failed message is retried on its own. */
@@ -154,8 +186,10 @@ export async function consumeFanout(batch: MessageBatch<FanoutJob>, env: Env): P
   await Promise.all(
     batch.messages.map(async (message) => {
       try {
-        if (message.body.untilId) await runPage(db, env, message.body);
-        else await scan(db, env, message.body);
+        if (message.body.untilId) {
+          const { failed, error } = await runPage(db, env, message.body);
+          if (failed.length > 0) await retryRecipients(env, message.body, failed, error);
+        } else await scan(db, env, message.body);
         message.ack();
       } catch (error) {
         console.error("fan-out message failed; retrying", error);

@@ -16,11 +16,18 @@ export type FanoutJob = {
   untilId?: string;
   /** subscriberIds that must not receive this trigger (the actor, `exclude`). */
   exclude: string[];
+  /** A page queued again for the recipients it failed: their subscriber row ids; the others were served. */
+  recipients?: string[];
+  /** How many times this page was queued again for failed recipients. */
+  retries?: number;
   /** The shared run, inline when it fits a queue message, else stored in D1 (`trigger_snapshots`). */
   template: RunTemplate | { snapshotId: string };
 };
 
 export const pageSize = 100;
+
+/** Times a page is queued again for its failed recipients before it goes back to the queue's own retries. */
+export const maxRecipientRetries = 6;
 
 /** Pages one scan queues: its read is one index range of ids only, 5,000 at a time. */
 export const pagesPerScan = 50;
