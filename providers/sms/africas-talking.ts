@@ -29,7 +29,7 @@ export const africasTalking: Provider<"sms"> = {
     );
     const answer = (await response.json()) as Answer;
     const [recipient] = answer.SMSMessageData.Recipients;
-    if (!recipient || recipient.status !== "Success") {
+    if (recipient?.status !== "Success") {
       throw new ProviderError(`africas-talking: ${recipient?.status ?? answer.SMSMessageData.Message}`, {
         retryable: false,
         providerId: "africas-talking",

@@ -22,7 +22,7 @@ export const nexmo: Provider<"sms"> = {
       options,
     );
     const [sent] = ((await response.json()) as Answer).messages;
-    if (!sent || sent.status !== "0" || !sent["message-id"]) {
+    if (sent?.status !== "0" || !sent["message-id"]) {
       // Status 1 is Vonage's throttling; everything else is final.
       throw new ProviderError(`nexmo: ${sent?.["error-text"] ?? "no message id"}`, {
         retryable: sent?.status === "1",
