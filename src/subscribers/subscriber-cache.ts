@@ -18,8 +18,15 @@ export async function cachedSubscribers(
   ids: string[],
 ): Promise<SubscriberRow[]> {
   const rows = cache.at(tenant.id, tenant.subscribersRevision);
-  const missing = ids.filter((id) => !rows.has(id));
+  const held: SubscriberRow[] = [];
+  const missing: string[] = [];
+  for (const id of ids) {
+    const row = rows.get(id);
+    if (row) held.push(row);
+    else missing.push(id);
+  }
   const read = missing.length > 0 ? await findSubscribers(db, tenant, missing) : [];
   for (const row of read) rows.set(row.subscriberId, row);
-  return ids.flatMap((id) => rows.get(id) ?? []);
+  // Answered from what was held and what was read, not from the cache again: keeping a row may have emptied it.
+  return [...held, ...read];
 }
