@@ -1,5 +1,5 @@
 import { verifyInboxToken } from "../../src/auth/inbox-token";
-import { canonicalKeys } from "../../src/contexts/context.mapper";
+import { canonicalKeys, sameContext } from "../../src/contexts/context.mapper";
 
 type SocketContext = { contextKeys: string[] };
 
@@ -39,5 +39,4 @@ export function socketsByContext(sockets: WebSocket[]): SocketGroup[] {
 }
 
 /** Whether stored keys (sorted, unique) name exactly the group's context. */
-export const inContext = (keys: string[], group: SocketGroup) =>
-  keys.length === group.contextKeys.length && keys.every((key, i) => key === group.contextKeys[i]);
+export const inContext = (keys: string[], group: SocketGroup) => sameContext(keys, group.contextKeys);

@@ -1,5 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/durable-sqlite";
+import { sameContext } from "../../src/contexts/context.mapper";
 import type { OutboxReport } from "../../src/delivery/delivery.types";
 import type { ChannelToggles, SubscriberPreferences } from "../../src/engine/preferences";
 import type { RunResult, WorkflowRun } from "../../src/engine/run.types";
@@ -124,9 +125,16 @@ export class SubscriberDO extends DurableObject<Env> {
     return filters.map((filter) => countNotifications(this.db, filter));
   }
 
-  /** Applies one action; undefined when this subscriber has no such notification. */
-  async act(id: string, action: NotificationAction): Promise<InboxNotification | undefined> {
-    const row = findNotification(this.db, id);
+  /**
+   * Applies one action; undefined when this subscriber has no such notification, or, for an Inbox session
+   * (`contextKeys`), none in the session's context.
+   */
+  async act(
+    id: string,
+    action: NotificationAction,
+    contextKeys?: string[],
+  ): Promise<InboxNotification | undefined> {
+    const row = this.notificationIn(id, contextKeys);
     if (!row) return undefined;
     const now = Date.now();
     const updated = updateNotification(this.db, id, patchFor(action, row, now), now);
@@ -202,7 +210,9 @@ export class SubscriberDO extends DurableObject<Env> {
     return removed;
   }
 
-  remove(id: string): boolean {
+  /** Deletes one notification; false when there is none (in the session's context, given `contextKeys`). */
+  remove(id: string, contextKeys?: string[]): boolean {
+    if (contextKeys && !this.notificationIn(id, contextKeys)) return false;
     const removed = deleteNotification(this.db, id);
     if (removed) this.pushCounts();
     return removed;
@@ -313,6 +323,12 @@ export class SubscriberDO extends DurableObject<Env> {
         // A socket that closed mid-broadcast is cleaned up by webSocketClose; the others still get the frame.
       }
     }
+  }
+
+  /** The notification, when it exists and, for an Inbox session, belongs to the session's context. */
+  private notificationIn(id: string, contextKeys?: string[]): NotificationRow | undefined {
+    const row = findNotification(this.db, id);
+    return row && (!contextKeys || sameContext(row.contextKeys, contextKeys)) ? row : undefined;
   }
 
   private owner(): InboxOwner {

@@ -18,6 +18,12 @@ export const contextKey = (type: string, id: string) => `${type}:${id}`;
 /** Context keys as stored: unique and sorted, so an exact, order-insensitive match is a plain equality. */
 export const canonicalKeys = (keys: string[]) => [...new Set(keys)].sort();
 
+/** Whether stored keys (sorted, unique) name exactly the context `keys` names. */
+export function sameContext(stored: string[], keys: string[]): boolean {
+  const wanted = canonicalKeys(keys);
+  return stored.length === wanted.length && stored.every((key, i) => key === wanted[i]);
+}
+
 /**
  * The stored keys of a context map, whichever form each entry takes: `{ tenant: "acme" }` as a trigger or session
  * sends it, or `{ tenant: { id: "acme", data } }` as a run carries it. Entries without an id name no context.

@@ -130,6 +130,51 @@ describe("Inbox sessions in a context", () => {
     expect(await plain.count({ read: false })).toBe(1);
   });
 
+  it("single-notification actions and deletes reach only notifications of the session's context", async () => {
+    const tenant = await createTenant();
+    const trigger = await seed(tenant);
+    await trigger("acme-1", { tenant: "acme" });
+    const acme = await session(tenant, "sub", { context: { tenant: "acme" } });
+    const globex = await session(tenant, "sub", { context: { tenant: "globex" } });
+    const bare = await session(tenant, "sub");
+    const headers = (token: string) => ({ authorization: `Bearer ${token}` });
+    const listed = await (
+      await call("/v1/inbox/notifications?limit=1", { headers: headers(acme.token) })
+    ).json<{ data: Item[] }>();
+    const id = listed.data[0]?.id as string;
+
+    for (const other of [globex, bare]) {
+      for (const action of ["read", "archive", "snooze"]) {
+        const res = await call(`/v1/inbox/notifications/${id}/${action}`, {
+          method: "PATCH",
+          headers: headers(other.token),
+          body: action === "snooze" ? { snoozeUntil: new Date(Date.now() + 60_000).toISOString() } : {},
+        });
+        expect(res.status).toBe(404);
+        expect(await res.json()).toMatchObject({ statusCode: 404 });
+      }
+      const removed = await call(`/v1/inbox/notifications/${id}/delete`, {
+        method: "DELETE",
+        headers: headers(other.token),
+      });
+      expect(removed.status).toBe(404);
+    }
+    expect(await acme.count({ read: false, archived: false })).toBe(1);
+    expect(await acme.ids()).toEqual(["acme-1"]);
+
+    const read = await call(`/v1/inbox/notifications/${id}/read`, {
+      method: "PATCH",
+      headers: headers(acme.token),
+    });
+    expect(await read.json()).toMatchObject({ data: { id, isRead: true } });
+    const removed = await call(`/v1/inbox/notifications/${id}/delete`, {
+      method: "DELETE",
+      headers: headers(acme.token),
+    });
+    expect(removed.status).toBe(204);
+    expect(await acme.ids()).toEqual([]);
+  });
+
   it("creates the session's missing contexts and leaves existing ones unchanged", async () => {
     const tenant = await createTenant();
     const server = api(tenant);

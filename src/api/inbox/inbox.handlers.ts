@@ -13,8 +13,9 @@ function inbox(c: Context<AppEnv>) {
   return inboxOf(c.env, session.environmentId, session.subscriberId);
 }
 
-/** The session's context: every list, count and bulk change of the Inbox stays within it. */
-const sessionContext = (c: Context<AppEnv>) => ({ contextKeys: c.get("inbox").contextKeys });
+/** The session's context: every list, count and change of the Inbox stays within it. */
+const sessionKeys = (c: Context<AppEnv>) => c.get("inbox").contextKeys;
+const sessionContext = (c: Context<AppEnv>) => ({ contextKeys: sessionKeys(c) });
 
 function found(notification: InboxNotification | undefined, id: string): InboxNotification {
   if (!notification) throw HttpError.notFound(`Notification with id '${id}' was not found`);
@@ -52,7 +53,7 @@ export const count: RouteHandler<typeof routes.count, AppEnv> = async (c) => {
 export function simpleAction(action: NotificationAction["kind"] & (typeof routes.simpleActions)[number]) {
   const handler: RouteHandler<(typeof routes.simpleActionRoutes)[number]["route"], AppEnv> = async (c) => {
     const { id } = c.req.valid("param");
-    return c.json({ data: found(await inbox(c).act(id, { kind: action }), id) }, 200);
+    return c.json({ data: found(await inbox(c).act(id, { kind: action }, sessionKeys(c)), id) }, 200);
   };
   return handler;
 }
@@ -61,14 +62,15 @@ export const snooze: RouteHandler<typeof routes.snooze, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
   const until = Date.parse(c.req.valid("json").snoozeUntil);
   if (until <= Date.now()) throw HttpError.badRequest("snoozeUntil must be in the future");
-  return c.json({ data: found(await inbox(c).act(id, { kind: "snooze", until }), id) }, 200);
+  return c.json({ data: found(await inbox(c).act(id, { kind: "snooze", until }, sessionKeys(c)), id) }, 200);
 };
 
 export function buttonAction(action: "complete" | "revert") {
   const handler: RouteHandler<(typeof routes.buttonActionRoutes)[number]["route"], AppEnv> = async (c) => {
     const { id } = c.req.valid("param");
     const { actionType } = c.req.valid("json");
-    return c.json({ data: found(await inbox(c).act(id, { kind: action, actionType }), id) }, 200);
+    const notification = await inbox(c).act(id, { kind: action, actionType }, sessionKeys(c));
+    return c.json({ data: found(notification, id) }, 200);
   };
   return handler;
 }
@@ -92,6 +94,8 @@ export const seen: RouteHandler<typeof routes.seen, AppEnv> = async (c) => {
 
 export const remove: RouteHandler<typeof routes.remove, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
-  if (!(await inbox(c).remove(id))) throw HttpError.notFound(`Notification with id '${id}' was not found`);
+  if (!(await inbox(c).remove(id, sessionKeys(c)))) {
+    throw HttpError.notFound(`Notification with id '${id}' was not found`);
+  }
   return c.body(null, 204);
 };
